@@ -1,0 +1,134 @@
+import { createServer } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  callerHeaders,
+  createLogger,
+  keepConnectionsAlive,
+  listen,
+  type Caller,
+  type Logger,
+} from '@hall/kit';
+import express from 'express';
+import { callerFromAuthorization } from './auth/tokens';
+
+export interface GatewayContext {
+  caller: Caller;
+}
+
+export interface GatewayOptions {
+  /** The composed supergraph (schema/supergraph.graphql). */
+  supergraphSdl: string;
+  /**
+   * Where each subgraph answers now, by name; overrides the URLs baked into the supergraph,
+   * so one composed file serves every deployment.
+   */
+  subgraphUrls?: Record<string, string>;
+  port?: number;
+  host?: string;
+  /** HS256 secret of client tokens. */
+  tokenSecret: string;
+  /** Secret the gateway signs forwarded identities with; the subgraphs share it. */
+  callerSecret: string;
+  logger?: Logger;
+}
+
+export interface GatewayHandle {
+  url: string;
+  port: number;
+  /** Finishes requests in flight, then stops. */
+  close(): Promise<void>;
+}
+
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+/**
+ * Node's own fetch keeps connections to each subgraph alive and reuses them, where the
+ * gateway's default fetcher would add an HTTP cache the subgraphs' POSTs never use.
+ */
+const keepAliveFetch = fetch as unknown as Fetcher;
+
+/**
+ * The one endpoint of the graph: `/graphql` plans every operation across the subgraphs of
+ * the static supergraph; `/health` is liveness, `/ready` asks every subgraph for readiness.
+ */
+export async function createGateway(options: GatewayOptions): Promise<GatewayHandle> {
+  const log = options.logger ?? createLogger('gateway');
+  const subgraphUrls = new Map<string, string>();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls?.[name] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}`);
+      subgraphUrls.set(name, target);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: target,
+        fetcher: keepAliveFetch,
+        willSendRequest({ request, context }) {
+          const caller: Caller = context.caller ?? { kind: 'anonymous' };
+          for (const [header, value] of Object.entries(callerHeaders(caller, options.callerSecret))) {
+            request.http?.headers.set(header, value);
+          }
+        },
+      });
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  keepConnectionsAlive(httpServer);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      [...subgraphUrls].map(async ([name, url]) => {
+        try {
+          const response = await fetch(url.replace(/\/graphql$/, '/ready'));
+          return [name, response.ok ? 'ready' : 'unavailable'] as const;
+        } catch {
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'ready');
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      subgraphs: Object.fromEntries(checks),
+    });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        caller: await callerFromAuthorization(req.header('authorization'), options.tokenSecret),
+      }),
+    }),
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(httpServer, options.port ?? 0, host);
+  const url = `http://${host}:${port}/graphql`;
+  log.info({ url }, 'gateway listening');
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close() {
+      closing ??= apollo.stop();
+      return closing;
+    },
+  };
+}

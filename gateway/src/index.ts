@@ -1,0 +1,2 @@
+export * from './auth/tokens';
+export * from './gateway';

@@ -1,0 +1,3 @@
+export * from './embedded-database';
+export * from './launcher';
+export * from './subgraphs';

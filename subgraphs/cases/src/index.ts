@@ -1,0 +1,1 @@
+export { casesSubgraph } from './cases';

@@ -1,0 +1,4 @@
+import { serveSubgraph } from '@hall/kit';
+import { casesSubgraph } from './cases';
+
+serveSubgraph(casesSubgraph, 4002);

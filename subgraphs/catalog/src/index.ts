@@ -1,0 +1,4 @@
+export { catalogSubgraph } from './catalog';
+export type { CatalogContext, CatalogLoaders } from './context';
+export { buildCatalogSeed, CATALOG_SEED, CLEAN_UP } from './seed/seed';
+export { HOLIDAY_ARRANGEMENTS } from './seed/calendar.data';

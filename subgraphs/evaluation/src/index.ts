@@ -1,0 +1,1 @@
+export { evaluationSubgraph } from './evaluation';

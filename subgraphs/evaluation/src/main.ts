@@ -1,0 +1,4 @@
+import { serveSubgraph } from '@hall/kit';
+import { evaluationSubgraph } from './evaluation';
+
+serveSubgraph(evaluationSubgraph, 4004);

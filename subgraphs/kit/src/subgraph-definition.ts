@@ -1,0 +1,57 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { NonEmptyArray } from 'type-graphql';
+import type { Caller } from './auth/caller';
+import type { Logger } from './logger';
+import type { Clock } from './time/clock';
+
+/**
+ * What one request of a subgraph sees: the only seam between resolvers and the world. Every
+ * field is fresh per request: the EntityManager is forked (no identity map shared between
+ * callers) and the DataLoaders cache for this request alone.
+ */
+export interface HallContext<Loaders> {
+  em: EntityManager;
+  loaders: Loaders;
+  caller: Caller;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Resolves an entity the gateway references by key (`_entities`). */
+export type ReferenceResolver<Loaders> = (
+  reference: { __typename: string; id: string },
+  context: HallContext<Loaders>,
+) => Promise<unknown> | unknown;
+
+export interface SeedContext {
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Everything the kit needs to run a subgraph: its GraphQL resolvers, its entities, committed
+ * migrations and seed. Building it has no side effects; `createSubgraph` runs it.
+ */
+export interface SubgraphDefinition<Loaders> {
+  /** The subgraph's name in the supergraph, e.g. `catalog`. */
+  name: string;
+  /** The PostgreSQL schema that holds all of the subgraph's tables. */
+  dbSchema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes classes
+  entities: Function[];
+  migrations: MigrationObject[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes classes
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes classes
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type this subgraph can resolve by key. */
+  referenceResolvers?: Record<string, ReferenceResolver<Loaders>>;
+  createLoaders(em: EntityManager): Loaders;
+  /**
+   * Fills an empty schema with the default hall. Runs inside one transaction; it must be
+   * deterministic and must not run twice (the kit checks emptiness through `isSeeded`).
+   */
+  seed?(em: EntityManager, context: SeedContext): Promise<void>;
+  isSeeded?(em: EntityManager): Promise<boolean>;
+}

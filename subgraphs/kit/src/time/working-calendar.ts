@@ -1,0 +1,96 @@
+import { addDays, dayOfWeek, daysBetween, type LocalDate } from './local-date';
+
+/**
+ * How a date departs from the ordinary week: a public holiday (法定节假日) closes a weekday,
+ * an official make-up working day (调休上班) opens a weekend day.
+ */
+export type CalendarExceptionKind = 'HOLIDAY' | 'MAKEUP_WORKDAY';
+
+export interface CalendarException {
+  date: LocalDate;
+  kind: CalendarExceptionKind;
+  /** The festival it belongs to, e.g. 春节. */
+  name: string;
+}
+
+export type DayKind = 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'MAKEUP_WORKDAY';
+
+/** Limits of the day-by-day walk: no time limit of the hall spans more than a few years. */
+const MAX_WALK_DAYS = 366 * 20;
+
+/**
+ * The hall's working-day calendar: Monday to Friday, less public holidays, plus make-up
+ * working days. The exceptions are data (maintained in the catalog), never code.
+ *
+ * Counting follows the Administrative Licensing Law: a limit of n working days starts on the
+ * day after the starting date, so `addWorkingDays(d, n)` is the n-th working day after `d`
+ * and `countWorkingDays(d, addWorkingDays(d, n)) === n` for every n.
+ */
+export class WorkingCalendar {
+  private readonly exceptions: ReadonlyMap<LocalDate, CalendarException>;
+
+  constructor(exceptions: Iterable<CalendarException>) {
+    const byDate = new Map<LocalDate, CalendarException>();
+    for (const exception of exceptions) byDate.set(exception.date, exception);
+    this.exceptions = byDate;
+  }
+
+  exceptionOn(date: LocalDate): CalendarException | undefined {
+    return this.exceptions.get(date);
+  }
+
+  kindOf(date: LocalDate): DayKind {
+    const exception = this.exceptions.get(date);
+    if (exception) return exception.kind;
+    const weekday = dayOfWeek(date);
+    return weekday === 0 || weekday === 6 ? 'WEEKEND' : 'WORKDAY';
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    const kind = this.kindOf(date);
+    return kind === 'WORKDAY' || kind === 'MAKEUP_WORKDAY';
+  }
+
+  /**
+   * The |days|-th working day after `date` (before it when negative); `date` itself for 0.
+   */
+  addWorkingDays(date: LocalDate, days: number): LocalDate {
+    if (!Number.isInteger(days)) throw new RangeError(`working days must be whole, got ${days}`);
+    const step = days < 0 ? -1 : 1;
+    let remaining = Math.abs(days);
+    let current = date;
+    let walked = 0;
+    while (remaining > 0) {
+      current = addDays(current, step);
+      if (this.isWorkingDay(current)) remaining -= 1;
+      if (++walked > MAX_WALK_DAYS) throw new RangeError(`no working days near ${date}`);
+    }
+    return current;
+  }
+
+  /** `addWorkingDays(date, -days)`. */
+  subtractWorkingDays(date: LocalDate, days: number): LocalDate {
+    return this.addWorkingDays(date, -days);
+  }
+
+  /**
+   * Working days after `from` up to and including `to`; negative when `to` lies before
+   * `from` (then it counts the working days after `to` up to and including `from`).
+   */
+  countWorkingDays(from: LocalDate, to: LocalDate): number {
+    const span = daysBetween(from, to);
+    if (span === 0) return 0;
+    if (Math.abs(span) > MAX_WALK_DAYS) throw new RangeError(`span too long: ${from}..${to}`);
+    const [start, end, sign] = span > 0 ? [from, to, 1] : [to, from, -1];
+    let count = 0;
+    for (let current = addDays(start, 1); current <= end; current = addDays(current, 1)) {
+      if (this.isWorkingDay(current)) count += 1;
+    }
+    return sign * count;
+  }
+
+  /** `date` when it is a working day, else the next working day. */
+  workingDayOnOrAfter(date: LocalDate): LocalDate {
+    return this.isWorkingDay(date) ? date : this.addWorkingDays(date, 1);
+  }
+}

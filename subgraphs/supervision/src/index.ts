@@ -1,0 +1,1 @@
+export { supervisionSubgraph } from './supervision';
