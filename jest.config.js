@@ -28,6 +28,8 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: workspaceSources,
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/src/global-setup.ts',
+  globalTeardown: '<rootDir>/test/src/global-teardown.ts',
   testMatch: ['<rootDir>/**/src/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60_000,

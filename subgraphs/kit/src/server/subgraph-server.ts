@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -66,7 +67,8 @@ export async function createSubgraph<Loaders>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatHallError(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No usage reporting reads inline traces here; building them would cost every request.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
