@@ -12,6 +12,7 @@ import {
   type Logger,
 } from '@hall/kit';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { callerFromAuthorization } from './auth/tokens';
 
 export interface GatewayContext {
@@ -43,6 +44,30 @@ export interface GatewayHandle {
 }
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/**
+ * A subgraph request that forwards the caller's identity, signed, and passes a subgraph's
+ * refusal on to the client as the subgraph worded it. A subgraph answers 400 when an argument
+ * value fails its scalar (an impossible date, say), which only the subgraph can know; the
+ * client sees that as BAD_USER_INPUT, never as an internal error carrying the subgraph's URL.
+ */
+class HallDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    try {
+      const body = (await response.json()) as { errors?: { message?: string }[] };
+      const message = body.errors?.[0]?.message;
+      if (response.status === 400 && message) {
+        return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    } catch {
+      // Not a GraphQL answer: fall through to a plain internal error.
+    }
+    return new GraphQLError('A part of the graph failed to answer', {
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  }
+}
 
 /**
  * Node's own fetch keeps connections to each subgraph alive and reuses them, where the
@@ -64,7 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new HallDataSource({
         url: target,
         fetcher: keepAliveFetch,
         willSendRequest({ request, context }) {
