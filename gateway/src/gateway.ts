@@ -94,7 +94,9 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
         fetcher: keepAliveFetch,
         willSendRequest({ request, context }) {
           const caller: Caller = context.caller ?? { kind: 'anonymous' };
-          for (const [header, value] of Object.entries(callerHeaders(caller, options.callerSecret))) {
+          for (const [header, value] of Object.entries(
+            callerHeaders(caller, options.callerSecret),
+          )) {
             request.http?.headers.set(header, value);
           }
         },

@@ -84,10 +84,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
     await ensureDatabase(databaseUrl);
     for (const subgraph of SUBGRAPH_RUNTIMES) {
-      await subgraph.prepare({ databaseUrl, seed: options.seed, logger: log.child({ subgraph: subgraph.name }) });
+      await subgraph.prepare({
+        databaseUrl,
+        seed: options.seed,
+        logger: log.child({ subgraph: subgraph.name }),
+      });
     }
 
-    const internalSecret = process.env.HALL_INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
+    const internalSecret =
+      process.env.HALL_INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
     const tokenSecret = process.env.HALL_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
     const baseEnv = {
       ...process.env,
@@ -102,7 +107,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       failedResolve = resolve;
     });
     let stopping = false;
-    const launch = (name: string, entryPoint: string, port: number, env: NodeJS.ProcessEnv = {}) => {
+    const launch = (
+      name: string,
+      entryPoint: string,
+      port: number,
+      env: NodeJS.ProcessEnv = {},
+    ) => {
       const child = spawn(process.execPath, [entryPoint], {
         env: { ...baseEnv, ...env, PORT: String(port) },
         stdio: ['ignore', 'inherit', 'inherit'],

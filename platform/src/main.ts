@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     '',
     '  Try: curl -s ' +
       platform.gatewayUrl +
-      " -H 'content-type: application/json' -d '{\"query\":\"{ hall { name figures { departments activeMatters windows staff } } }\"}'",
+      ' -H \'content-type: application/json\' -d \'{"query":"{ hall { name figures { departments activeMatters windows staff } } }"}\'',
     '',
     'Press Ctrl-C to stop.',
   ];

@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { casesSubgraph } from '@hall/cases';
 import { catalogSubgraph } from '@hall/catalog';
 import { evaluationSubgraph } from '@hall/evaluation';
-import { ensureDatabase, migrate, openDatabase, requiredEnv, type SubgraphDefinition } from '@hall/kit';
+import {
+  ensureDatabase,
+  migrate,
+  openDatabase,
+  requiredEnv,
+  type SubgraphDefinition,
+} from '@hall/kit';
 import { supervisionSubgraph } from '@hall/supervision';
 import pg from 'pg';
 

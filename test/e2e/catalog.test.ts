@@ -15,7 +15,12 @@ interface Page<T> {
 describe('the catalog through the gateway', () => {
   it('serves the hall’s figures from the seeded catalog', async () => {
     const { data, errors } = await graph.query<{
-      hall: { name: string; openedOn: string; floorAreaSqm: number; figures: Record<string, number> };
+      hall: {
+        name: string;
+        openedOn: string;
+        floorAreaSqm: number;
+        figures: Record<string, number>;
+      };
       organizations: { kind: string }[];
     }>(`{
       hall {
@@ -28,7 +33,11 @@ describe('the catalog through the gateway', () => {
       }
     }`);
     expect(errors).toBeUndefined();
-    expect(data?.hall).toMatchObject({ name: '海阳市政务服务中心', openedOn: '2012-12-24', floorAreaSqm: 8300 });
+    expect(data?.hall).toMatchObject({
+      name: '海阳市政务服务中心',
+      openedOn: '2012-12-24',
+      floorAreaSqm: 8300,
+    });
     expect(data?.hall.figures).toMatchObject({
       departments: 33,
       staffedDepartments: 17,
@@ -67,7 +76,9 @@ describe('the catalog through the gateway', () => {
   });
 
   it('filters matters by department, kind, floor and text', async () => {
-    const departments = await graph.query<{ departments: Page<{ id: string; code: string; matterCount: number }> }>(
+    const departments = await graph.query<{
+      departments: Page<{ id: string; code: string; matterCount: number }>;
+    }>(
       `{ departments(first: 100, filter: { search: "国土" }) { totalCount nodes { id code matterCount } } }`,
     );
     const land = departments.data!.departments.nodes[0]!;
@@ -80,12 +91,16 @@ describe('the catalog through the gateway', () => {
     expect(byDepartment.data!.matters.totalCount).toBe(land.matterCount);
     expect(byDepartment.data!.matters.nodes.every((m) => m.department.id === land.id)).toBe(true);
 
-    const immediateOnFloor1 = await graph.query<{ matters: Page<{ kind: string; department: { code: string; floor: { number: number } } }> }>(
+    const immediateOnFloor1 = await graph.query<{
+      matters: Page<{ kind: string; department: { code: string; floor: { number: number } } }>;
+    }>(
       `{ matters(first: 100, filter: { kind: IMMEDIATE, floor: 1 }) { totalCount nodes { kind department { code floor { number } } } } }`,
     );
     const floor1 = immediateOnFloor1.data!.matters;
     expect(floor1.totalCount).toBeGreaterThan(0);
-    expect(floor1.nodes.every((m) => m.kind === 'IMMEDIATE' && m.department.floor.number === 1)).toBe(true);
+    expect(
+      floor1.nodes.every((m) => m.kind === 'IMMEDIATE' && m.department.floor.number === 1),
+    ).toBe(true);
 
     const searched = await graph.query<{ matters: Page<{ name: string }> }>(
       `{ matters(first: 100, filter: { search: "卫生许可" }) { totalCount nodes { name } } }`,
@@ -101,14 +116,22 @@ describe('the catalog through the gateway', () => {
 
   it('shows the comprehensive window acting for the 16 proxied departments', async () => {
     const { data } = await graph.query<{
-      windows: Page<{ code: string; proxiedDepartments: { presence: string; windows: { kind: string }[] }[]; staff: { position: string }[] }>;
+      windows: Page<{
+        code: string;
+        proxiedDepartments: { presence: string; windows: { kind: string }[] }[];
+        staff: { position: string }[];
+      }>;
     }>(`{ windows(first: 10, filter: { kind: COMPREHENSIVE }) { totalCount nodes {
           code proxiedDepartments { presence windows { kind } } staff { position } } } }`);
     const [comprehensive] = data!.windows.nodes;
     expect(data!.windows.totalCount).toBe(1);
     expect(comprehensive!.code.startsWith('2F-')).toBe(true);
     expect(comprehensive!.proxiedDepartments).toHaveLength(16);
-    expect(comprehensive!.proxiedDepartments.every((d) => d.presence === 'PROXIED' && d.windows[0]?.kind === 'COMPREHENSIVE')).toBe(true);
+    expect(
+      comprehensive!.proxiedDepartments.every(
+        (d) => d.presence === 'PROXIED' && d.windows[0]?.kind === 'COMPREHENSIVE',
+      ),
+    ).toBe(true);
     expect(comprehensive!.staff.every((s) => s.position === 'PROXY_CLERK')).toBe(true);
   });
 
@@ -129,7 +152,9 @@ describe('the catalog through the gateway', () => {
       { number: 3, windowCount: 0 },
     ]);
     expect(data!.organizations).toHaveLength(2);
-    expect(data!.organizations.every((o) => o.windows.every((w) => w.floor.number === 1))).toBe(true);
+    expect(data!.organizations.every((o) => o.windows.every((w) => w.floor.number === 1))).toBe(
+      true,
+    );
     expect(data!.staffMembers.totalCount).toBe(14);
     expect(data!.staffMembers.nodes.every((s) => s.window?.code.startsWith('1F-'))).toBe(true);
   });

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
+import { reachableTempDir } from './temp-dir';
 
 /**
  * Without DATABASE_URL the suite brings its own PostgreSQL: an embedded server in a temporary
@@ -11,7 +10,7 @@ import { freePort } from './ports';
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'hall-test-pg-'));
+  const dataDir = reachableTempDir('hall-test-pg-');
   const child = spawn(
     process.execPath,
     [join(__dirname, '..', '..', 'platform', 'dist', 'embedded-cli.js'), dataDir, String(port)],

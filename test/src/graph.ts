@@ -6,7 +6,11 @@ import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string } & Record<string, unknown>;
+  }[];
 }
 
 export interface TestGraph {
@@ -15,7 +19,10 @@ export interface TestGraph {
   subgraphs: Record<SubgraphName, SubgraphHandle>;
   clock: ManualClock;
   /** A token for `role`, signed as the gateway expects. */
-  tokenFor(role: Role, claims?: { departmentId?: string; organizationId?: string }): Promise<string>;
+  tokenFor(
+    role: Role,
+    claims?: { departmentId?: string; organizationId?: string },
+  ): Promise<string>;
   /** Sends one operation to the gateway over HTTP. */
   query<T = Record<string, unknown>>(
     document: string,
@@ -32,16 +39,27 @@ const CALLER_SECRET = 'test-caller-secret';
  * seeded with the default hall; the four subgraphs and the gateway on free ports in this
  * process, over real HTTP. Call `close` in `afterAll`.
  */
-export async function startTestGraph(options: { clock?: Clock; seed?: boolean } = {}): Promise<TestGraph> {
+export async function startTestGraph(
+  options: { clock?: Clock; seed?: boolean } = {},
+): Promise<TestGraph> {
   const database = await createTestDatabase();
   const logger = createLogger('test', process.env.LOG_LEVEL ?? 'silent');
-  const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock('2026-11-24T09:00:00+08:00');
+  const clock =
+    options.clock instanceof ManualClock
+      ? options.clock
+      : new ManualClock('2026-11-24T09:00:00+08:00');
   for (const runtime of SUBGRAPH_RUNTIMES) {
     await runtime.prepare({ databaseUrl: database.url, seed: options.seed ?? true, clock, logger });
   }
   const handles = await Promise.all(
     SUBGRAPH_RUNTIMES.map((runtime) =>
-      runtime.start({ databaseUrl: database.url, clock, callerSecret: CALLER_SECRET, logger, poolSize: 4 }),
+      runtime.start({
+        databaseUrl: database.url,
+        clock,
+        callerSecret: CALLER_SECRET,
+        logger,
+        poolSize: 4,
+      }),
     ),
   );
   const subgraphs = Object.fromEntries(
@@ -67,8 +85,12 @@ export async function startTestGraph(options: { clock?: Clock; seed?: boolean } 
     database,
     subgraphs,
     clock,
-    tokenFor: (role, claims = {}) => issueToken({ subject: `test-${role.toLowerCase()}`, role, ...claims }, TOKEN_SECRET),
-    async query<T>(document: string, { variables, token }: { variables?: Record<string, unknown>; token?: string } = {}) {
+    tokenFor: (role, claims = {}) =>
+      issueToken({ subject: `test-${role.toLowerCase()}`, role, ...claims }, TOKEN_SECRET),
+    async query<T>(
+      document: string,
+      { variables, token }: { variables?: Record<string, unknown>; token?: string } = {},
+    ) {
       const response = await fetch(gateway.url, {
         method: 'POST',
         headers: {

@@ -1,3 +1,4 @@
 export * from './database';
 export * from './graph';
 export * from './ports';
+export * from './temp-dir';

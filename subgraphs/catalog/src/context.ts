@@ -69,7 +69,11 @@ export function createCatalogLoaders(em: EntityManager): CatalogLoaders {
     staffByDepartment: groupLoader(em, Staff, 'departmentId', { orderBy: { staffNo: 'asc' } }),
     staffByWindow: groupLoader(em, Staff, 'windowId', { orderBy: { staffNo: 'asc' } }),
     proxiedDepartments: once(() =>
-      em.find(Department, { presence: DepartmentPresence.PROXIED }, { orderBy: { sortOrder: 'asc' } }),
+      em.find(
+        Department,
+        { presence: DepartmentPresence.PROXIED },
+        { orderBy: { sortOrder: 'asc' } },
+      ),
     ),
     comprehensiveWindows: once(() =>
       em.find(Window, { kind: WindowKind.COMPREHENSIVE }, { orderBy: { code: 'asc' } }),

@@ -45,7 +45,8 @@ export function portFromEnv(fallback: number): number {
   const raw = process.env.PORT;
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${raw}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT is not a port: ${raw}`);
   return port;
 }
 

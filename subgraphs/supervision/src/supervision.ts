@@ -1,8 +1,4 @@
-import {
-  entityReference,
-  keyOnlyReferenceResolvers,
-  type SubgraphDefinition,
-} from '@hall/kit';
+import { entityReference, keyOnlyReferenceResolvers, type SubgraphDefinition } from '@hall/kit';
 import { Resolver } from 'type-graphql';
 
 const EXTENDED_CATALOG_TYPES = ['Department'] as const;

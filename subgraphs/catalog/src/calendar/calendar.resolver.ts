@@ -107,7 +107,12 @@ export class CalendarResolver {
     }
     const name = checkText(input.name, 'input.name', 40);
     await em.upsert(CalendarException, { date: input.date, kind: input.kind, name });
-    return { date: input.date, kind: input.kind, isWorkingDay: input.kind === 'MAKEUP_WORKDAY', name };
+    return {
+      date: input.date,
+      kind: input.kind,
+      isWorkingDay: input.kind === 'MAKEUP_WORKDAY',
+      name,
+    };
   }
 
   @Authorized('SERVICE_BUREAU_ADMIN')
@@ -119,7 +124,8 @@ export class CalendarResolver {
     @Ctx() { em }: CatalogContext,
   ) {
     const removed = await em.nativeDelete(CalendarException, { date });
-    if (removed === 0) throw badUserInput(`${date} has no holiday or make-up day to remove`, { field: 'date' });
+    if (removed === 0)
+      throw badUserInput(`${date} has no holiday or make-up day to remove`, { field: 'date' });
     const weekday = dayOfWeek(date);
     const weekend = weekday === 0 || weekday === 6;
     return { date, kind: weekend ? 'WEEKEND' : 'WORKDAY', isWorkingDay: !weekend, name: null };

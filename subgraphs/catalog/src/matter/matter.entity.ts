@@ -129,7 +129,9 @@ export class Matter {
   @Property({ type: 'text', nullable: true })
   cancellationReason?: string | null;
 
-  @Field(() => Int, { description: 'Goes up by one with every change; send it back as expectedVersion.' })
+  @Field(() => Int, {
+    description: 'Goes up by one with every change; send it back as expectedVersion.',
+  })
   @Property({ version: true })
   version: number & Opt = 1;
 

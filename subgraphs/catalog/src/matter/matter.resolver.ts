@@ -62,7 +62,8 @@ export class MatterResolver {
     const where: FilterQuery<Matter> = {};
     const status = filter ? filter.status : MatterStatus.ACTIVE;
     if (status) where.status = status;
-    if (filter?.departmentId) where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
+    if (filter?.departmentId)
+      where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.category) where.category = filter.category;
     if (filter?.siteSurvey != null) where.siteSurvey = filter.siteSurvey;

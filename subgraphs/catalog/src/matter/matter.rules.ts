@@ -51,7 +51,9 @@ export function checkMatterTerms(terms: MatterTerms, prefix = 'input'): void {
  * How much shorter the promised limit is than the statutory one: 0.45 for a 20-day matter
  * promised in 11. Null for immediate matters, which have no working-day limit to compress.
  */
-export function compressionOf(terms: Pick<MatterTerms, 'kind' | 'statutoryLimitDays' | 'promisedLimitDays'>): number | null {
+export function compressionOf(
+  terms: Pick<MatterTerms, 'kind' | 'statutoryLimitDays' | 'promisedLimitDays'>,
+): number | null {
   if (terms.kind === MatterKind.IMMEDIATE) return null;
   return 1 - terms.promisedLimitDays / terms.statutoryLimitDays;
 }

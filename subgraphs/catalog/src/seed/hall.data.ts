@@ -17,20 +17,118 @@ export interface OrganizationSeed {
 
 /** The 11 intermediary agencies, 2 banks and 1 business center stationed in the hall. */
 export const ORGANIZATIONS: readonly OrganizationSeed[] = [
-  { code: 'A01', name: '海阳市建筑工程施工图审查中心', kind: 'INTERMEDIARY_AGENCY', services: '施工图设计文件审查', windows: 1, staff: 1 },
-  { code: 'A02', name: '海阳市诚信房地产估价有限公司', kind: 'INTERMEDIARY_AGENCY', services: '房地产估价', windows: 1, staff: 1 },
-  { code: 'A03', name: '海阳市信达测绘有限公司', kind: 'INTERMEDIARY_AGENCY', services: '地籍测绘、房产测绘', windows: 1, staff: 1 },
-  { code: 'A04', name: '海阳市正信会计师事务所', kind: 'INTERMEDIARY_AGENCY', services: '验资、审计', windows: 1, staff: 1 },
-  { code: 'A05', name: '海阳市永安建设工程造价咨询有限公司', kind: 'INTERMEDIARY_AGENCY', services: '工程造价咨询', windows: 1, staff: 1 },
-  { code: 'A06', name: '海阳市环境科学研究所', kind: 'INTERMEDIARY_AGENCY', services: '环境影响评价文件编制', windows: 1, staff: 1 },
-  { code: 'A07', name: '海阳市建设工程质量检测站', kind: 'INTERMEDIARY_AGENCY', services: '建设工程质量检测', windows: 1, staff: 1 },
-  { code: 'A08', name: '海阳市公证处', kind: 'INTERMEDIARY_AGENCY', services: '公证', windows: 1, staff: 1 },
-  { code: 'A09', name: '海阳市安康安全评价有限公司', kind: 'INTERMEDIARY_AGENCY', services: '安全评价', windows: 1, staff: 1 },
-  { code: 'A10', name: '海阳市众信招标代理有限公司', kind: 'INTERMEDIARY_AGENCY', services: '招标代理', windows: 1, staff: 1 },
-  { code: 'A11', name: '海阳市恒信代理记账有限公司', kind: 'INTERMEDIARY_AGENCY', services: '代理记账、企业登记代理', windows: 1, staff: 1 },
-  { code: 'B01', name: '中国建设银行海阳支行', kind: 'BANK', services: '规费代收、抵押贷款、住房公积金', windows: 6, staff: 6 },
-  { code: 'B02', name: '中国农业银行海阳支行', kind: 'BANK', services: '规费代收、涉农贷款、社保卡', windows: 6, staff: 6 },
-  { code: 'C01', name: '海阳市政务服务中心商务中心', kind: 'BUSINESS_CENTER', services: '复印、照相、邮寄快递', windows: 2, staff: 2 },
+  {
+    code: 'A01',
+    name: '海阳市建筑工程施工图审查中心',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '施工图设计文件审查',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A02',
+    name: '海阳市诚信房地产估价有限公司',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '房地产估价',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A03',
+    name: '海阳市信达测绘有限公司',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '地籍测绘、房产测绘',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A04',
+    name: '海阳市正信会计师事务所',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '验资、审计',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A05',
+    name: '海阳市永安建设工程造价咨询有限公司',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '工程造价咨询',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A06',
+    name: '海阳市环境科学研究所',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '环境影响评价文件编制',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A07',
+    name: '海阳市建设工程质量检测站',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '建设工程质量检测',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A08',
+    name: '海阳市公证处',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '公证',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A09',
+    name: '海阳市安康安全评价有限公司',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '安全评价',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A10',
+    name: '海阳市众信招标代理有限公司',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '招标代理',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'A11',
+    name: '海阳市恒信代理记账有限公司',
+    kind: 'INTERMEDIARY_AGENCY',
+    services: '代理记账、企业登记代理',
+    windows: 1,
+    staff: 1,
+  },
+  {
+    code: 'B01',
+    name: '中国建设银行海阳支行',
+    kind: 'BANK',
+    services: '规费代收、抵押贷款、住房公积金',
+    windows: 6,
+    staff: 6,
+  },
+  {
+    code: 'B02',
+    name: '中国农业银行海阳支行',
+    kind: 'BANK',
+    services: '规费代收、涉农贷款、社保卡',
+    windows: 6,
+    staff: 6,
+  },
+  {
+    code: 'C01',
+    name: '海阳市政务服务中心商务中心',
+    kind: 'BUSINESS_CENTER',
+    services: '复印、照相、邮寄快递',
+    windows: 2,
+    staff: 2,
+  },
 ];
 
 /** Service bureau windows on floor 1 besides the organisations' (kind, label, count). */
@@ -52,5 +150,11 @@ export const STAFF_PLAN = {
   bureauOfficers: 6,
 } as const;
 
-export const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文'.split('');
-export const GIVEN_NAME_CHARACTERS = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞建国志宏海燕晓东立新春雪凤琳婷晨欣怡浩然子轩宇航俊峰文博淑珍丹慧颖'.split('');
+export const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文'.split(
+    '',
+  );
+export const GIVEN_NAME_CHARACTERS =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞建国志宏海燕晓东立新春雪凤琳婷晨欣怡浩然子轩宇航俊峰文博淑珍丹慧颖'.split(
+    '',
+  );

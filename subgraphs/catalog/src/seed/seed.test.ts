@@ -22,7 +22,13 @@ describe('the default hall (DOMAIN.md figures)', () => {
       (d) => d.presence === DepartmentPresence.STAFFED && d.floorNumber === 2,
     );
     expect(floor2Staffed).toHaveLength(16);
-    for (const named of ['住房和城乡建设局', '国土资源局', '国家税务局', '工商行政管理局', '人力资源和社会保障局']) {
+    for (const named of [
+      '住房和城乡建设局',
+      '国土资源局',
+      '国家税务局',
+      '工商行政管理局',
+      '人力资源和社会保障局',
+    ]) {
       expect(plan.departments.some((d) => d.name.includes(named))).toBe(true);
     }
   });
@@ -44,7 +50,9 @@ describe('the default hall (DOMAIN.md figures)', () => {
     const average = cuts.reduce((a, b) => a + b, 0) / cuts.length;
     expect(Math.round(average * 100)).toBe(45);
     expect(Math.max(...cuts)).toBeCloseTo(0.7, 10);
-    expect(timed.every((m) => m.promisedLimitDays >= 1 && m.promisedLimitDays <= m.statutoryLimitDays)).toBe(true);
+    expect(
+      timed.every((m) => m.promisedLimitDays >= 1 && m.promisedLimitDays <= m.statutoryLimitDays),
+    ).toBe(true);
     const immediate = plan.matters.filter((m) => m.kind === MatterKind.IMMEDIATE);
     expect(immediate.every((m) => m.promisedLimitDays === 0)).toBe(true);
   });
@@ -53,13 +61,20 @@ describe('the default hall (DOMAIN.md figures)', () => {
     expect(plan.windows.filter((w) => w.floorNumber === 1)).toHaveLength(111);
     expect(plan.windows.filter((w) => w.floorNumber === 2)).toHaveLength(112);
     expect(plan.windows.filter((w) => w.kind === WindowKind.COMPREHENSIVE)).toHaveLength(1);
-    expect(plan.windows.filter((w) => w.kind === WindowKind.UNIFIED_ACCEPTANCE).every((w) => w.floorNumber === 1)).toBe(true);
-    expect(plan.windows.filter((w) => w.kind === WindowKind.BANK).every((w) => w.floorNumber === 1)).toBe(true);
+    expect(
+      plan.windows
+        .filter((w) => w.kind === WindowKind.UNIFIED_ACCEPTANCE)
+        .every((w) => w.floorNumber === 1),
+    ).toBe(true);
+    expect(
+      plan.windows.filter((w) => w.kind === WindowKind.BANK).every((w) => w.floorNumber === 1),
+    ).toBe(true);
   });
 
   it('has 210 staff, 11 agencies, 2 banks and 1 business center', () => {
     expect(plan.staff).toHaveLength(210);
-    const count = (kind: OrganizationKind) => plan.organizations.filter((o) => o.kind === kind).length;
+    const count = (kind: OrganizationKind) =>
+      plan.organizations.filter((o) => o.kind === kind).length;
     expect(count(OrganizationKind.INTERMEDIARY_AGENCY)).toBe(11);
     expect(count(OrganizationKind.BANK)).toBe(2);
     expect(count(OrganizationKind.BUSINESS_CENTER)).toBe(1);

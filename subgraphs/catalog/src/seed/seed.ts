@@ -63,10 +63,22 @@ const COMMON_MATERIALS = [
 type MatterDraft = Omit<Row<Matter>, 'id' | 'code' | 'departmentId'> & { base: string };
 
 function draftMatters(department: DepartmentSeed, random: SeededRandom): MatterDraft[] {
-  const pool: { name: string; base: string; role: 'new' | 'change' | 'renewal' | 'service' | 'fee' }[] = [
-    ...department.licences.map((licence) => ({ name: `${licence}（新办）`, base: licence, role: 'new' as const })),
+  const pool: {
+    name: string;
+    base: string;
+    role: 'new' | 'change' | 'renewal' | 'service' | 'fee';
+  }[] = [
+    ...department.licences.map((licence) => ({
+      name: `${licence}（新办）`,
+      base: licence,
+      role: 'new' as const,
+    })),
     ...department.fees.map((fee) => ({ name: `${fee}征收`, base: fee, role: 'fee' as const })),
-    ...department.services.map((service) => ({ name: service, base: service, role: 'service' as const })),
+    ...department.services.map((service) => ({
+      name: service,
+      base: service,
+      role: 'service' as const,
+    })),
     ...LICENCE_ACTIONS.slice(1).flatMap((action) =>
       department.licences.map((licence) => ({
         name: `${licence}（${action}）`,
@@ -81,7 +93,8 @@ function draftMatters(department: DepartmentSeed, random: SeededRandom): MatterD
   return pool.slice(0, department.matters).map(({ name, base, role }) => {
     let kind: MatterKind;
     if (role === 'fee') kind = MatterKind.IMMEDIATE;
-    else if (role === 'service') kind = random.chance(0.55) ? MatterKind.IMMEDIATE : MatterKind.PROMISED;
+    else if (role === 'service')
+      kind = random.chance(0.55) ? MatterKind.IMMEDIATE : MatterKind.PROMISED;
     else if (role === 'new') {
       kind =
         department.surveys && random.chance(0.25)
@@ -93,7 +106,11 @@ function draftMatters(department: DepartmentSeed, random: SeededRandom): MatterD
     else kind = random.chance(0.5) ? MatterKind.IMMEDIATE : MatterKind.PROMISED;
 
     const category =
-      role === 'fee' ? MatterCategory.FEE : role === 'service' ? MatterCategory.SERVICE : MatterCategory.APPROVAL;
+      role === 'fee'
+        ? MatterCategory.FEE
+        : role === 'service'
+          ? MatterCategory.SERVICE
+          : MatterCategory.APPROVAL;
     const statutoryLimitDays =
       kind === MatterKind.JOINT
         ? 45
@@ -218,9 +235,19 @@ export function buildCatalogSeed(): CatalogSeedPlan {
   const staff: Row<Staff>[] = [];
   const addStaff = (fields: Omit<Row<Staff>, 'id' | 'staffNo' | 'name' | 'active'>) => {
     const staffNo = `HY${String(staff.length + 1).padStart(4, '0')}`;
-    staff.push({ id: stableId('staff', staffNo), staffNo, name: personName(random), active: true, ...fields });
+    staff.push({
+      id: stableId('staff', staffNo),
+      staffNo,
+      name: personName(random),
+      active: true,
+      ...fields,
+    });
   };
-  const bureau = { employer: StaffEmployer.SERVICE_BUREAU, departmentId: null, organizationId: null };
+  const bureau = {
+    employer: StaffEmployer.SERVICE_BUREAU,
+    departmentId: null,
+    organizationId: null,
+  };
   let floor1 = 0;
   let floor2 = 0;
 
@@ -313,7 +340,10 @@ export function buildCatalogSeed(): CatalogSeedPlan {
       for (let date = from; date <= to; date = addDays(date, 1)) {
         days.push({ date, kind: 'HOLIDAY', name });
       }
-      return [...days, ...makeUpDays.map((date) => ({ date, kind: 'MAKEUP_WORKDAY' as const, name }))];
+      return [
+        ...days,
+        ...makeUpDays.map((date) => ({ date, kind: 'MAKEUP_WORKDAY' as const, name })),
+      ];
     },
   );
 

@@ -11,7 +11,18 @@ import {
   toConnection,
 } from '@hall/kit';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { CatalogContext } from '../context';
 import { Department } from '../department/department.entity';
 import { Organization } from '../organization/organization.entity';
@@ -31,7 +42,8 @@ export class StaffResolver {
     @Ctx() { em }: CatalogContext,
   ) {
     const where: FilterQuery<Staff> = {};
-    if (filter?.departmentId) where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
+    if (filter?.departmentId)
+      where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
     if (filter?.windowId) where.windowId = parseId(filter.windowId, 'filter.windowId');
     if (filter?.position) where.position = filter.position;
     if (filter?.search?.trim()) {
@@ -76,7 +88,14 @@ export class StaffResolver {
       throw conflict(`Staff number ${staffNo} is taken`, { field: 'input.staffNo' });
     }
     const departmentId = input.departmentId
-      ? (await loadOrFail(loaders.departmentById, 'Department', input.departmentId, 'input.departmentId')).id
+      ? (
+          await loadOrFail(
+            loaders.departmentById,
+            'Department',
+            input.departmentId,
+            'input.departmentId',
+          )
+        ).id
       : null;
     const organizationId = input.organizationId
       ? (
@@ -121,7 +140,12 @@ export class StaffResolver {
     if (input.clearWindow) {
       staff.windowId = null;
     } else if (input.windowId != null) {
-      const window = await loadOrFail(loaders.windowById, 'Window', input.windowId, 'input.windowId');
+      const window = await loadOrFail(
+        loaders.windowById,
+        'Window',
+        input.windowId,
+        'input.windowId',
+      );
       checkStaffPlacement(staff.employer, staff.departmentId, staff.organizationId, window);
       staff.windowId = window.id;
     }

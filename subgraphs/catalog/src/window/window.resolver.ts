@@ -12,7 +12,18 @@ import {
   toConnection,
 } from '@hall/kit';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { CatalogContext } from '../context';
 import { Department, DepartmentPresence } from '../department/department.entity';
 import { Floor } from '../floor/floor.entity';
@@ -36,7 +47,8 @@ export class WindowResolver {
     const where: FilterQuery<Window> = {};
     if (filter?.floor != null) where.floorNumber = filter.floor;
     if (filter?.kind) where.kind = filter.kind;
-    if (filter?.departmentId) where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
+    if (filter?.departmentId)
+      where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
     if (filter?.active != null) where.active = filter.active;
     if (filter?.search?.trim()) {
       const pattern = containsPattern(filter.search);
@@ -95,7 +107,12 @@ export class WindowResolver {
       throw conflict(`Window ${code} exists already`, { field: 'input.code' });
     }
     const department = input.departmentId
-      ? await loadOrFail(loaders.departmentById, 'Department', input.departmentId, 'input.departmentId')
+      ? await loadOrFail(
+          loaders.departmentById,
+          'Department',
+          input.departmentId,
+          'input.departmentId',
+        )
       : undefined;
     const organization = input.organizationId
       ? await loadOrFail(

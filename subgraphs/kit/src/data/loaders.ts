@@ -27,10 +27,16 @@ export function groupLoader<T extends object, K extends keyof T & string>(
   em: EntityManager,
   entity: EntityName<T>,
   key: K,
-  options: { where?: FilterQuery<T>; orderBy?: Partial<Record<keyof T & string, 'asc' | 'desc'>> } = {},
+  options: {
+    where?: FilterQuery<T>;
+    orderBy?: Partial<Record<keyof T & string, 'asc' | 'desc'>>;
+  } = {},
 ): DataLoader<string, T[]> {
   return new DataLoader(async (parentIds) => {
-    const where = { ...(options.where as object), [key]: { $in: [...parentIds] } } as FilterQuery<T>;
+    const where = {
+      ...(options.where as object),
+      [key]: { $in: [...parentIds] },
+    } as FilterQuery<T>;
     const rows = await em.find(entity, where, {
       orderBy: options.orderBy as never,
     });

@@ -68,7 +68,10 @@ export async function createSubgraph<Loaders>(
     includeStacktraceInErrorResponses: false,
     formatError: formatHallError(log),
     // No usage reporting reads inline traces here; building them would cost every request.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await apollo.start();
 

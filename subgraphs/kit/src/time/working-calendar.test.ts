@@ -2,14 +2,28 @@ import { WorkingCalendar, type CalendarException } from './working-calendar';
 
 /** The 2026 National Day and Spring Festival arrangements, as the State Council set them. */
 const EXCEPTIONS: CalendarException[] = [
-  ...['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23'].map(
-    (date) => ({ date, kind: 'HOLIDAY' as const, name: '春节' }),
-  ),
+  ...[
+    '2026-02-15',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-02-21',
+    '2026-02-22',
+    '2026-02-23',
+  ].map((date) => ({ date, kind: 'HOLIDAY' as const, name: '春节' })),
   { date: '2026-02-14', kind: 'MAKEUP_WORKDAY', name: '春节' },
   { date: '2026-02-28', kind: 'MAKEUP_WORKDAY', name: '春节' },
-  ...['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'].map(
-    (date) => ({ date, kind: 'HOLIDAY' as const, name: '国庆节' }),
-  ),
+  ...[
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ].map((date) => ({ date, kind: 'HOLIDAY' as const, name: '国庆节' })),
   { date: '2026-09-20', kind: 'MAKEUP_WORKDAY', name: '国庆节' },
   { date: '2026-10-10', kind: 'MAKEUP_WORKDAY', name: '国庆节' },
 ];
