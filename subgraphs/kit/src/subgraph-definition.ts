@@ -29,6 +29,9 @@ export interface SeedContext {
   log: Logger;
 }
 
+/** A decorated class: type-graphql and MikroORM both take classes as plain functions. */
+export type DecoratedClass = Function;
+
 /**
  * Everything the kit needs to run a subgraph: its GraphQL resolvers, its entities, committed
  * migrations and seed. Building it has no side effects; `createSubgraph` runs it.
@@ -38,13 +41,10 @@ export interface SubgraphDefinition<Loaders> {
   name: string;
   /** The PostgreSQL schema that holds all of the subgraph's tables. */
   dbSchema: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes classes
-  entities: Function[];
+  entities: DecoratedClass[];
   migrations: MigrationObject[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes classes
-  resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes classes
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<DecoratedClass>;
+  orphanedTypes?: DecoratedClass[];
   /** `__resolveReference` per entity type this subgraph can resolve by key. */
   referenceResolvers?: Record<string, ReferenceResolver<Loaders>>;
   createLoaders(em: EntityManager): Loaders;
