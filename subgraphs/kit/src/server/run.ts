@@ -4,13 +4,16 @@ import { createSubgraph } from './subgraph-server';
 
 /**
  * Runs `close` once on SIGINT or SIGTERM, then exits: 0 when it finished, 1 when it threw.
- * A second signal while closing exits at once.
+ * The same signal again while closing (a second Ctrl-C) exits at once; the other one is
+ * ignored, because Ctrl-C in a terminal reaches every process of the platform and the
+ * launcher's own SIGTERM follows it.
  */
 export function closeOnSignal(close: () => Promise<void>): void {
-  let closing = false;
-  const onSignal = () => {
-    if (closing) process.exit(1);
-    closing = true;
+  let closingOn: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closingOn === signal) process.exit(1);
+    if (closingOn) return;
+    closingOn = signal;
     close().then(
       () => process.exit(0),
       (error: unknown) => {
