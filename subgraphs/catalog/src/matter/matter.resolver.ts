@@ -4,14 +4,15 @@ import {
   checkText,
   conflict,
   connectionOf,
+  hallDateOf,
   containsPattern,
   loadOrFail,
   PageArgs,
   parseId,
   stableId,
+  toConnection,
   type HallContext,
 } from '@hall/kit';
-import { toConnection } from '@hall/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   Arg,
@@ -33,7 +34,6 @@ import { checkServiceFloor } from '../floor/floor.rules';
 import { Matter, MatterStatus } from './matter.entity';
 import { CreateMatterInput, MatterFilter, UpdateMatterInput } from './matter.input';
 import { checkMatterTerms, compressionOf } from './matter.rules';
-import { hallDateOf } from '@hall/kit';
 
 export const MatterConnection = connectionOf(Matter);
 
