@@ -19,6 +19,8 @@ export interface CatalogLoaders {
   windowById: DataLoader<string, Window | null>;
   staffById: DataLoader<string, Staff | null>;
   organizationById: DataLoader<string, Organization | null>;
+  /** The three floors, bottom up, read once per request. */
+  floors(): Promise<Floor[]>;
   floorByNumber: DataLoader<number, Floor | null>;
   activeMattersByDepartment: DataLoader<string, Matter[]>;
   windowsByDepartment: DataLoader<string, Window[]>;
@@ -42,15 +44,17 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export function createCatalogLoaders(em: EntityManager): CatalogLoaders {
+  const floors = once(() => em.find(Floor, {}, { orderBy: { number: 'asc' } }));
   return {
     departmentById: byIdLoader(em, Department),
     matterById: byIdLoader(em, Matter),
     windowById: byIdLoader(em, Window),
     staffById: byIdLoader(em, Staff),
     organizationById: byIdLoader(em, Organization),
+    floors,
     floorByNumber: new DataLoader(async (numbers) => {
-      const floors = await em.find(Floor, { number: { $in: [...numbers] } });
-      return numbers.map((n) => floors.find((floor) => floor.number === n) ?? null);
+      const all = await floors();
+      return numbers.map((n) => all.find((floor) => floor.number === n) ?? null);
     }),
     activeMattersByDepartment: groupLoader(em, Matter, 'departmentId', {
       where: { status: MatterStatus.ACTIVE },

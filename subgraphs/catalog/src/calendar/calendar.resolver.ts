@@ -2,8 +2,8 @@ import {
   badUserInput,
   checkInteger,
   checkText,
-  dayOfWeek,
   daysBetween,
+  isWeekend,
   addDays,
   type WorkingCalendar,
 } from '@hall/kit';
@@ -98,9 +98,7 @@ export class CalendarResolver {
     @Arg('input', () => CalendarExceptionInput) input: CalendarExceptionInput,
     @Ctx() { em }: CatalogContext,
   ) {
-    const weekday = dayOfWeek(input.date);
-    const isWeekend = weekday === 0 || weekday === 6;
-    if (input.kind === CalendarExceptionKindValue.MAKEUP_WORKDAY && !isWeekend) {
+    if (input.kind === CalendarExceptionKindValue.MAKEUP_WORKDAY && !isWeekend(input.date)) {
       throw badUserInput(`${input.date} is a weekday already; only a weekend day can be made up`, {
         field: 'input.kind',
       });
@@ -126,8 +124,7 @@ export class CalendarResolver {
     const removed = await em.nativeDelete(CalendarException, { date });
     if (removed === 0)
       throw badUserInput(`${date} has no holiday or make-up day to remove`, { field: 'date' });
-    const weekday = dayOfWeek(date);
-    const weekend = weekday === 0 || weekday === 6;
+    const weekend = isWeekend(date);
     return { date, kind: weekend ? 'WEEKEND' : 'WORKDAY', isWorkingDay: !weekend, name: null };
   }
 }

@@ -6,8 +6,8 @@ import { Floor } from './floor.entity';
 @Resolver(() => Floor)
 export class FloorResolver {
   @Query(() => [Floor], { description: 'The three floors, bottom up.' })
-  floors(@Ctx() { em }: CatalogContext) {
-    return em.find(Floor, {}, { orderBy: { number: 'asc' } });
+  floors(@Ctx() { loaders }: CatalogContext) {
+    return loaders.floors();
   }
 
   @FieldResolver(() => [Window])

@@ -55,14 +55,14 @@ export class HallResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Usable floor area in square metres, all floors.' })
-  async floorAreaSqm(@Ctx() { em }: CatalogContext): Promise<number> {
-    const floors = await em.find(Floor, {});
+  async floorAreaSqm(@Ctx() { loaders }: CatalogContext): Promise<number> {
+    const floors = await loaders.floors();
     return floors.reduce((sum, floor) => sum + floor.areaSqm, 0);
   }
 
   @FieldResolver(() => [Floor])
-  floors(@Ctx() { em }: CatalogContext) {
-    return em.find(Floor, {}, { orderBy: { number: 'asc' } });
+  floors(@Ctx() { loaders }: CatalogContext) {
+    return loaders.floors();
   }
 
   @FieldResolver(() => HallFigures)

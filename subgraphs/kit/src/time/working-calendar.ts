@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, daysBetween, type LocalDate } from './local-date';
+import { addDays, daysBetween, isWeekend, type LocalDate } from './local-date';
 
 /**
  * How a date departs from the ordinary week: a public holiday (法定节假日) closes a weekday,
@@ -42,8 +42,7 @@ export class WorkingCalendar {
   kindOf(date: LocalDate): DayKind {
     const exception = this.exceptions.get(date);
     if (exception) return exception.kind;
-    const weekday = dayOfWeek(date);
-    return weekday === 0 || weekday === 6 ? 'WEEKEND' : 'WORKDAY';
+    return isWeekend(date) ? 'WEEKEND' : 'WORKDAY';
   }
 
   isWorkingDay(date: LocalDate): boolean {
