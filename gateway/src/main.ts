@@ -3,25 +3,11 @@ import {
   createLogger,
   internalSecretFromEnv,
   portFromEnv,
+  subgraphUrlsFromEnv,
   tokenSecretFromEnv,
 } from '@hall/kit';
 import { readSupergraph } from '@hall/schema';
 import { createGateway } from './gateway';
-
-/** `catalog=http://127.0.0.1:4001/graphql,cases=...`: where each subgraph answers. */
-function subgraphUrlsFromEnv(): Record<string, string> {
-  const raw = process.env.HALL_SUBGRAPH_URLS ?? '';
-  return Object.fromEntries(
-    raw
-      .split(',')
-      .filter(Boolean)
-      .map((pair) => {
-        const [name, url] = pair.split('=');
-        if (!name || !url) throw new Error(`HALL_SUBGRAPH_URLS: not name=url: ${pair}`);
-        return [name.trim(), url.trim()];
-      }),
-  );
-}
 
 createGateway({
   supergraphSdl: readSupergraph(),

@@ -18,7 +18,9 @@ import pg from 'pg';
  * `subgraphs/<subgraph>/src/migrations`. Works on a scratch database of DATABASE_URL's server,
  * dropped and made anew each time. Register the new class in that folder's index.ts.
  */
-async function createMigration<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+async function createMigration<Loaders, Services>(
+  definition: SubgraphDefinition<Loaders, Services>,
+): Promise<void> {
   const server = new URL(requiredEnv('DATABASE_URL'));
   server.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: server.toString() });

@@ -26,8 +26,8 @@ export interface SubgraphRuntime {
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
-function runtime<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
+function runtime<Loaders, Services>(
+  definition: SubgraphDefinition<Loaders, Services>,
   folder: string,
 ): SubgraphRuntime {
   const known = SUBGRAPHS.find((subgraph) => subgraph.name === definition.name);

@@ -8,7 +8,9 @@ import { supervisionSubgraph } from '@hall/supervision';
 import { parse } from 'graphql';
 import { SUBGRAPHS, SUPERGRAPH_PATH, type SubgraphName } from './index';
 
-async function sdlOf<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<string> {
+async function sdlOf<Loaders, Services>(
+  definition: SubgraphDefinition<Loaders, Services>,
+): Promise<string> {
   return (await buildFederatedSchema(definition)).sdl;
 }
 

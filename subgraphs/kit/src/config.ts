@@ -1,5 +1,6 @@
 import { createLogger } from './logger';
 import type { SubgraphOptions } from './server/subgraph-server';
+import { AcceleratedClock, SystemClock, type Clock } from './time/clock';
 
 /**
  * The environment every service reads. The platform launcher sets all of them for its
@@ -12,6 +13,10 @@ export const ENVIRONMENT = {
   HOST: 'interface to bind (127.0.0.1)',
   PORT: 'port to listen on',
   LOG_LEVEL: 'pino level: fatal, error, warn, info, debug, trace, silent (info)',
+  HALL_SUBGRAPH_URLS: 'where each subgraph answers: catalog=http://127.0.0.1:4001/graphql,...',
+  HALL_CLOCK_ORIGIN: 'hall instant the clock starts at (ISO 8601); unset: wall-clock time',
+  HALL_CLOCK_SPEED: 'how many times faster than real time the clock runs from its origin (1)',
+  HALL_CLOCK_STARTED_AT: 'real instant (ms since epoch) the origin maps to, shared by all services',
 } as const;
 
 /** Development secrets, only ever used when none is configured and never in production. */
@@ -50,8 +55,42 @@ export function portFromEnv(fallback: number): number {
   return port;
 }
 
+/** `catalog=http://127.0.0.1:4001/graphql,cases=...`: where each subgraph answers. */
+export function subgraphUrlsFromEnv(): Record<string, string> {
+  const raw = process.env.HALL_SUBGRAPH_URLS ?? '';
+  return Object.fromEntries(
+    raw
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [name, url] = pair.split('=');
+        if (!name || !url) throw new Error(`HALL_SUBGRAPH_URLS: not name=url: ${pair}`);
+        return [name.trim(), url.trim()];
+      }),
+  );
+}
+
+/**
+ * The clock every service of one platform run shares: wall-clock time, or (for the hall
+ * simulator) a clock that starts at HALL_CLOCK_ORIGIN at the real instant
+ * HALL_CLOCK_STARTED_AT and runs HALL_CLOCK_SPEED times faster, so that all processes agree
+ * on "now".
+ */
+export function clockFromEnv(): Clock {
+  const origin = process.env.HALL_CLOCK_ORIGIN;
+  if (!origin) return new SystemClock();
+  const start = new Date(origin);
+  if (Number.isNaN(start.getTime())) throw new Error(`HALL_CLOCK_ORIGIN is not a date: ${origin}`);
+  const speed = Number(process.env.HALL_CLOCK_SPEED ?? '1');
+  const startedAt = Number(process.env.HALL_CLOCK_STARTED_AT ?? Date.now());
+  if (!Number.isFinite(startedAt)) throw new Error('HALL_CLOCK_STARTED_AT is not a number');
+  return new AcceleratedClock(start, speed, startedAt);
+}
+
 export function subgraphConfigFromEnv(name: string, defaultPort: number): SubgraphOptions {
   return {
+    clock: clockFromEnv(),
+    peerUrls: subgraphUrlsFromEnv(),
     databaseUrl: requiredEnv('DATABASE_URL'),
     port: portFromEnv(defaultPort),
     host: process.env.HOST ?? '127.0.0.1',

@@ -4,6 +4,8 @@ export * from './data/loaders';
 export * from './data/orm';
 export * from './data/prepare';
 export * from './data/random';
+export * from './events/event-consumer';
+export * from './events/event-log';
 export * from './graphql/errors';
 export * from './graphql/entity-reference';
 export * from './graphql/federation';

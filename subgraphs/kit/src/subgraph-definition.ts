@@ -24,6 +24,25 @@ export type ReferenceResolver<Loaders> = (
   context: HallContext<Loaders>,
 ) => Promise<unknown> | unknown;
 
+/**
+ * What a subgraph process offers the services it creates once at start (clients of other
+ * subgraphs, caches, listeners): all of it per process, none of it module-level.
+ */
+export interface SubgraphEnvironment {
+  databaseUrl: string;
+  clock: Clock;
+  log: Logger;
+  /** The secret the gateway signs identities with; internal calls sign with it too. */
+  callerSecret: string;
+  /** Where the other subgraphs answer, by name (e.g. `catalog`). */
+  peerUrls: Readonly<Record<string, string>>;
+}
+
+/** A process-wide service the kit stops when the subgraph closes. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
 export interface SeedContext {
   clock: Clock;
   log: Logger;
@@ -36,7 +55,7 @@ export type DecoratedClass = Function;
  * Everything the kit needs to run a subgraph: its GraphQL resolvers, its entities, committed
  * migrations and seed. Building it has no side effects; `createSubgraph` runs it.
  */
-export interface SubgraphDefinition<Loaders> {
+export interface SubgraphDefinition<Loaders, Services = undefined> {
   /** The subgraph's name in the supergraph, e.g. `catalog`. */
   name: string;
   /** The PostgreSQL schema that holds all of the subgraph's tables. */
@@ -47,7 +66,12 @@ export interface SubgraphDefinition<Loaders> {
   orphanedTypes?: DecoratedClass[];
   /** `__resolveReference` per entity type this subgraph can resolve by key. */
   referenceResolvers?: Record<string, ReferenceResolver<Loaders>>;
-  createLoaders(em: EntityManager): Loaders;
+  /**
+   * Creates the process's services once, before the server listens; `stop` (when the result
+   * has one) runs when the subgraph closes, after the last request finished.
+   */
+  createServices?(environment: SubgraphEnvironment): Promise<Services>;
+  createLoaders(em: EntityManager, services: Services): Loaders;
   /**
    * Fills an empty schema with the default hall. Runs inside one transaction; it must be
    * deterministic and must not run twice (the kit checks emptiness through `isSeeded`).

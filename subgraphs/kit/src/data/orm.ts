@@ -59,8 +59,8 @@ export interface OpenDatabaseOptions {
  * Opens the subgraph's own PostgreSQL schema. The ORM sees only the subgraph's entities and
  * its schema, so no subgraph can reach another's tables.
  */
-export async function openDatabase<L>(
-  definition: SubgraphDefinition<L>,
+export async function openDatabase<L, S>(
+  definition: SubgraphDefinition<L, S>,
   options: OpenDatabaseOptions,
 ): Promise<{ orm: HallOrm; counter: SqlStatementCounter }> {
   const counter = options.counter ?? new SqlStatementCounter();

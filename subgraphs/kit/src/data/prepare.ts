@@ -48,8 +48,8 @@ export interface PrepareReport {
  * is still empty, seeds it in one transaction (a failed seed leaves nothing behind and is
  * tried again on the next start).
  */
-export async function prepareSubgraphDatabase<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
+export async function prepareSubgraphDatabase<Loaders, Services>(
+  definition: SubgraphDefinition<Loaders, Services>,
   options: PrepareOptions,
 ): Promise<PrepareReport> {
   const log = options.logger ?? createLogger(definition.name);

@@ -24,8 +24,8 @@ export interface FederatedSchema {
  * federation directives, re-read by `buildSubgraphSchema` with the entity reference
  * resolvers attached. Pure: touches no database.
  */
-export async function buildFederatedSchema<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
+export async function buildFederatedSchema<Loaders, Services>(
+  definition: SubgraphDefinition<Loaders, Services>,
 ): Promise<FederatedSchema> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: definition.resolvers,

@@ -27,8 +27,8 @@ export function closeOnSignal(close: () => Promise<void>): void {
 }
 
 /** A subgraph process's whole `main`: configuration from the environment, stop on signal. */
-export function serveSubgraph<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
+export function serveSubgraph<Loaders, Services>(
+  definition: SubgraphDefinition<Loaders, Services>,
   defaultPort: number,
 ): void {
   createSubgraph(definition, subgraphConfigFromEnv(definition.name, defaultPort)).then(

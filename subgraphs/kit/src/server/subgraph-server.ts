@@ -10,7 +10,7 @@ import { callerFromHeaders } from '../auth/caller';
 import { openDatabase, type HallOrm, type SqlStatementCounter } from '../data/orm';
 import { buildFederatedSchema } from '../graphql/federation';
 import { createLogger, type Logger } from '../logger';
-import type { HallContext, SubgraphDefinition } from '../subgraph-definition';
+import type { HallContext, Stoppable, SubgraphDefinition } from '../subgraph-definition';
 import { SystemClock, type Clock } from '../time/clock';
 import { formatHallError } from './errors';
 import { keepConnectionsAlive, listen } from './http';
@@ -25,6 +25,8 @@ export interface SubgraphOptions {
   callerSecret: string;
   logger?: Logger;
   poolSize?: number;
+  /** Where the other subgraphs answer, by name; for subgraphs that call a peer. */
+  peerUrls?: Readonly<Record<string, string>>;
 }
 
 export interface SubgraphHandle {
@@ -44,8 +46,8 @@ export interface SubgraphHandle {
  * (database reachable) on `/ready`. Migrations and seeds are not run here: the platform runs
  * them once before any instance starts, so several instances can start at once.
  */
-export async function createSubgraph<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
+export async function createSubgraph<Loaders, Services>(
+  definition: SubgraphDefinition<Loaders, Services>,
   options: SubgraphOptions,
 ): Promise<SubgraphHandle> {
   const log = options.logger ?? createLogger(definition.name);
@@ -56,6 +58,15 @@ export async function createSubgraph<Loaders>(
     logger: log,
     poolSize: options.poolSize,
   });
+  const services = definition.createServices
+    ? await definition.createServices({
+        databaseUrl: options.databaseUrl,
+        clock,
+        log,
+        callerSecret: options.callerSecret,
+        peerUrls: options.peerUrls ?? {},
+      })
+    : (undefined as Services);
 
   const app = express();
   app.disable('x-powered-by');
@@ -95,7 +106,7 @@ export async function createSubgraph<Loaders>(
         const em = orm.em.fork();
         return {
           em,
-          loaders: definition.createLoaders(em),
+          loaders: definition.createLoaders(em, services),
           caller: callerFromHeaders(req.headers, options.callerSecret),
           clock,
           log: log.child({ requestId: req.header('x-request-id') ?? randomUUID() }),
@@ -120,6 +131,7 @@ export async function createSubgraph<Loaders>(
     close() {
       closing ??= (async () => {
         await apollo.stop();
+        await (services as Partial<Stoppable> | undefined)?.stop?.();
         await orm.close();
       })();
       return closing;

@@ -44,11 +44,14 @@ export class ManualClock implements Clock {
  * system clock.
  */
 export class AcceleratedClock implements Clock {
-  private readonly realStart = Date.now();
-
+  /**
+   * @param realStart the real instant (ms since epoch) `origin` maps to; processes that pass
+   *   the same one agree on "now".
+   */
   constructor(
     private readonly origin: Date,
     private readonly speed: number,
+    private readonly realStart: number = Date.now(),
   ) {
     if (!(speed > 0)) throw new RangeError(`clock speed must be positive, got ${speed}`);
   }

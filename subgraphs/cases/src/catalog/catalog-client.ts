@@ -1,0 +1,187 @@
+import {
+  callerHeaders,
+  WorkingCalendar,
+  type CalendarException,
+  type Clock,
+  type Logger,
+  type Stoppable,
+} from '@hall/kit';
+import { hallDateOf } from '@hall/kit';
+import pg from 'pg';
+
+/** The channel the catalog notifies on when a matter, window or the calendar changes. */
+export const CATALOG_CHANGED_CHANNEL = 'hall_catalog_changed';
+
+/** The terms of a matter a case is registered under, as the catalog states them. */
+export interface MatterTerms {
+  id: string;
+  code: string;
+  name: string;
+  departmentId: string;
+  kind: 'IMMEDIATE' | 'PROMISED' | 'JOINT' | 'REPORTED';
+  status: 'ACTIVE' | 'CANCELLED';
+  promisedLimitDays: number;
+  statutoryLimitDays: number;
+  feeFen: number;
+  requiredMaterials: string[];
+  siteSurvey: boolean;
+}
+
+export interface WindowFacts {
+  id: string;
+  code: string;
+  kind: string;
+  departmentId: string | null;
+  extendedHours: boolean;
+  active: boolean;
+}
+
+/**
+ * What the cases subgraph needs of the catalog, read from the catalog subgraph itself (no
+ * subgraph reads another's tables): the working calendar and the terms of matters and
+ * windows. Answers are cached for the process and dropped when the catalog announces a
+ * change (NOTIFY), or after `maxAgeMs` should a notification be missed.
+ */
+export interface CatalogClient extends Stoppable {
+  calendar(): Promise<WorkingCalendar>;
+  matter(id: string): Promise<MatterTerms | null>;
+  window(id: string): Promise<WindowFacts | null>;
+}
+
+export interface CatalogClientOptions {
+  /** The catalog subgraph's GraphQL URL. */
+  url: string;
+  callerSecret: string;
+  /** For LISTEN; the catalog notifies in the same database. */
+  databaseUrl: string;
+  clock: Clock;
+  log: Logger;
+  maxAgeMs?: number;
+}
+
+/** The first year the hall's records go back to. */
+const FIRST_YEAR = 2010;
+
+const MATTER_QUERY = `query CaseMatterTerms($id: ID!) {
+  matter(id: $id) {
+    id code name kind status promisedLimitDays statutoryLimitDays feeFen requiredMaterials siteSurvey
+    department { id }
+  }
+}`;
+
+const WINDOW_QUERY = `query CaseWindow($id: ID!) {
+  window(id: $id) { id code kind extendedHours active department { id } }
+}`;
+
+function calendarQuery(lastYear: number): string {
+  const years: string[] = [];
+  for (let year = FIRST_YEAR; year <= lastYear; year += 1) {
+    years.push(`y${year}: calendarExceptions(year: ${year}) { date kind name }`);
+  }
+  return `query CaseCalendar { ${years.join(' ')} }`;
+}
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function createCatalogClient(options: CatalogClientOptions): Promise<CatalogClient> {
+  const maxAgeMs = options.maxAgeMs ?? 60_000;
+  // The service reads as a city leader would: everything, changing nothing.
+  const headers = {
+    'content-type': 'application/json',
+    ...callerHeaders(
+      { kind: 'user', subject: 'service:cases', role: 'CITY_LEADER' },
+      options.callerSecret,
+    ),
+  };
+
+  async function ask<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(options.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = (await response.json()) as GraphQLAnswer<T>;
+    if (answer.errors?.some((error) => error.extensions?.code !== 'NOT_FOUND') || !answer.data) {
+      if (answer.errors?.every((error) => error.extensions?.code === 'NOT_FOUND')) {
+        return {} as T;
+      }
+      throw new Error(
+        `catalog answered ${response.status}: ${answer.errors?.map((e) => e.message).join('; ')}`,
+      );
+    }
+    return answer.data;
+  }
+
+  let calendar: { loadedAt: number; value: Promise<WorkingCalendar> } | undefined;
+  const matters = new Map<string, { loadedAt: number; value: Promise<MatterTerms | null> }>();
+  const windows = new Map<string, { loadedAt: number; value: Promise<WindowFacts | null> }>();
+  const fresh = (entry: { loadedAt: number } | undefined) =>
+    entry !== undefined && Date.now() - entry.loadedAt < maxAgeMs;
+  const forgetAll = () => {
+    calendar = undefined;
+    matters.clear();
+    windows.clear();
+  };
+
+  const listener = new pg.Client({ connectionString: options.databaseUrl });
+  listener.on('notification', forgetAll);
+  listener.on('error', (error) => {
+    options.log.warn({ err: error }, 'catalog change listener lost; answers expire by age');
+  });
+  await listener.connect();
+  await listener.query(`listen ${CATALOG_CHANGED_CHANNEL}`);
+
+  function remember<T>(
+    cache: Map<string, { loadedAt: number; value: Promise<T> }>,
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    const entry = cache.get(key);
+    if (entry && fresh(entry)) return entry.value;
+    const value = load();
+    cache.set(key, { loadedAt: Date.now(), value });
+    value.catch(() => cache.delete(key));
+    return value;
+  }
+
+  return {
+    calendar() {
+      if (calendar && fresh(calendar)) return calendar.value;
+      const lastYear = Number(hallDateOf(options.clock.now()).slice(0, 4)) + 1;
+      const value = ask<Record<string, CalendarException[]>>(calendarQuery(lastYear)).then(
+        (years) => new WorkingCalendar(Object.values(years).flat()),
+      );
+      calendar = { loadedAt: Date.now(), value };
+      value.catch(() => {
+        calendar = undefined;
+      });
+      return value;
+    },
+    matter(id) {
+      return remember(matters, id, async () => {
+        const data = await ask<{
+          matter?: Omit<MatterTerms, 'departmentId'> & { department: { id: string } };
+        }>(MATTER_QUERY, { id });
+        if (!data.matter) return null;
+        const { department, ...terms } = data.matter;
+        return { ...terms, departmentId: department.id };
+      });
+    },
+    window(id) {
+      return remember(windows, id, async () => {
+        const data = await ask<{
+          window?: Omit<WindowFacts, 'departmentId'> & { department: { id: string } | null };
+        }>(WINDOW_QUERY, { id });
+        if (!data.window) return null;
+        const { department, ...facts } = data.window;
+        return { ...facts, departmentId: department?.id ?? null };
+      });
+    },
+    async stop() {
+      await listener.end().catch(() => undefined);
+    },
+  };
+}
