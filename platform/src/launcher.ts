@@ -124,20 +124,27 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       return child;
     };
 
-    const subgraphUrls: Record<string, string> = {};
-    const readiness: Promise<void>[] = [];
-    SUBGRAPH_RUNTIMES.forEach((subgraph, index) => {
-      const port = options.basePort + 1 + index;
-      const child = launch(subgraph.name, subgraph.entryPoint, port);
-      subgraphUrls[subgraph.name] = `http://${options.host}:${port}/graphql`;
-      readiness.push(waitUntilReady(`http://${options.host}:${port}/ready`, child));
-    });
-    await Promise.all(readiness);
-    const gateway = launch('gateway', GATEWAY_ENTRY_POINT, options.basePort, {
+    const subgraphUrls: Record<string, string> = Object.fromEntries(
+      SUBGRAPH_RUNTIMES.map((subgraph, index) => [
+        subgraph.name,
+        `http://${options.host}:${options.basePort + 1 + index}/graphql`,
+      ]),
+    );
+    // Every service learns where the subgraphs answer: the gateway to plan, a subgraph to
+    // read what it needs of a peer (the cases subgraph reads the catalog's calendar).
+    const urlsEnv = {
       HALL_SUBGRAPH_URLS: Object.entries(subgraphUrls)
         .map(([name, url]) => `${name}=${url}`)
         .join(','),
-    });
+    };
+    await Promise.all(
+      SUBGRAPH_RUNTIMES.map((subgraph, index) => {
+        const port = options.basePort + 1 + index;
+        const child = launch(subgraph.name, subgraph.entryPoint, port, urlsEnv);
+        return waitUntilReady(`http://${options.host}:${port}/ready`, child);
+      }),
+    );
+    const gateway = launch('gateway', GATEWAY_ENTRY_POINT, options.basePort, urlsEnv);
     await waitUntilReady(`http://${options.host}:${options.basePort}/ready`, gateway);
 
     const tokens = {

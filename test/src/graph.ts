@@ -51,17 +51,24 @@ export async function startTestGraph(
   for (const runtime of SUBGRAPH_RUNTIMES) {
     await runtime.prepare({ databaseUrl: database.url, seed: options.seed ?? true, clock, logger });
   }
-  const handles = await Promise.all(
-    SUBGRAPH_RUNTIMES.map((runtime) =>
-      runtime.start({
-        databaseUrl: database.url,
-        clock,
-        callerSecret: CALLER_SECRET,
-        logger,
-        poolSize: 4,
-      }),
-    ),
-  );
+  const startOptions = {
+    databaseUrl: database.url,
+    clock,
+    callerSecret: CALLER_SECRET,
+    logger,
+    poolSize: 4,
+  };
+  // The catalog first: the cases subgraph reads the calendar and matters from it.
+  const [catalogRuntime, ...peers] = SUBGRAPH_RUNTIMES;
+  const catalog = await catalogRuntime!.start(startOptions);
+  const handles = [
+    catalog,
+    ...(await Promise.all(
+      peers.map((runtime) =>
+        runtime.start({ ...startOptions, peerUrls: { catalog: catalog.url } }),
+      ),
+    )),
+  ];
   const subgraphs = Object.fromEntries(
     SUBGRAPH_RUNTIMES.map((runtime, index) => [runtime.name, handles[index]!]),
   ) as Record<SubgraphName, SubgraphHandle>;

@@ -61,7 +61,7 @@ export const casesSubgraph: SubgraphDefinition<CasesLoaders, CasesServices> = {
     MatterCaseFiguresResolver,
     WindowQueueResolver,
   ],
-  orphanedTypes: CATALOG_TYPES.map((name) => entityReference(name)),
+  orphanedTypes: CATALOG_TYPES.map((name) => entityReference(name, 'cases')),
   referenceResolvers: {
     ...keyOnlyReferenceResolvers(CATALOG_TYPES),
     Case: (reference, { loaders }) => loaders.caseById.load(reference.id),

@@ -3,7 +3,7 @@ import { Resolver } from 'type-graphql';
 
 const EXTENDED_CATALOG_TYPES = ['Department'] as const;
 
-@Resolver(() => entityReference('Department'))
+@Resolver(() => entityReference('Department', 'supervision'))
 class CatalogReferenceResolver {}
 
 /**
@@ -15,7 +15,7 @@ export const supervisionSubgraph: SubgraphDefinition<Record<string, never>> = {
   entities: [],
   migrations: [],
   resolvers: [CatalogReferenceResolver],
-  orphanedTypes: EXTENDED_CATALOG_TYPES.map((name) => entityReference(name)),
+  orphanedTypes: EXTENDED_CATALOG_TYPES.map((name) => entityReference(name, 'supervision')),
   referenceResolvers: keyOnlyReferenceResolvers(EXTENDED_CATALOG_TYPES),
   createLoaders: () => ({}),
 };

@@ -1,5 +1,15 @@
 import { containsPattern, loadOrFail } from '@hall/kit';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { CASE_HANDLERS, CASE_READERS } from '../case/case.resolver';
 import { ApplicantInput } from '../case/case.input';
 import { newApplicant } from '../case/case.registration';
@@ -44,7 +54,9 @@ export class ApplicantResolver {
       : maskIdentityNumber(applicant.identityNumber);
   }
 
-  @FieldResolver(() => String, { description: 'Masked (138****5678) unless the caller may see it.' })
+  @FieldResolver(() => String, {
+    description: 'Masked (138****5678) unless the caller may see it.',
+  })
   async phone(@Root() applicant: Applicant, @Ctx() context: CasesContext) {
     return (await mayRead(applicant, context)) ? applicant.phone : maskPhone(applicant.phone);
   }

@@ -54,7 +54,9 @@ export function maskIdentityNumber(value: string): string {
 }
 
 export function maskPhone(value: string): string {
-  return value.length <= 7 ? '*'.repeat(value.length) : `${value.slice(0, 3)}****${value.slice(-4)}`;
+  return value.length <= 7
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 3)}****${value.slice(-4)}`;
 }
 
 /** Roles that see every applicant's personal data: the bureau and the acceptance desk. */
@@ -65,7 +67,10 @@ const SEES_ALL: readonly string[] = ['SERVICE_BUREAU_ADMIN', 'ACCEPTANCE_CLERK']
  * acceptance desk always, department staff when the applicant has a case at their
  * department, nobody else.
  */
-export function maySeePersonalData(caller: Caller, applicantDepartments: readonly string[]): boolean {
+export function maySeePersonalData(
+  caller: Caller,
+  applicantDepartments: readonly string[],
+): boolean {
   if (caller.kind !== 'user') return false;
   if (SEES_ALL.includes(caller.role)) return true;
   return (

@@ -73,8 +73,8 @@ export class BookAppointmentInput {
   applicant?: ApplicantInput | null;
 }
 
-const Window = entityReference('Window');
-const Matter = entityReference('Matter');
+const Window = entityReference('Window', 'cases');
+const Matter = entityReference('Matter', 'cases');
 const BOOKERS = ['SERVICE_BUREAU_ADMIN', 'ACCEPTANCE_CLERK', 'DEPARTMENT_STAFF'] as const;
 
 @Resolver(() => Appointment)

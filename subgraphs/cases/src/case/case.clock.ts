@@ -88,7 +88,11 @@ export function computeCaseClock(
   const paused = pausedWorkingDays(calendar, facts.stops, facts.startedOn, until);
   const limitDays = facts.promisedLimitDays + facts.extensionDays;
   const statutoryExtension =
-    facts.extensionDays > 0 ? (facts.joint ? JOINT_EXTENSION_WORKING_DAYS : EXTENSION_WORKING_DAYS) : 0;
+    facts.extensionDays > 0
+      ? facts.joint
+        ? JOINT_EXTENSION_WORKING_DAYS
+        : EXTENSION_WORKING_DAYS
+      : 0;
   const dueOn = calendar.addWorkingDays(facts.startedOn, limitDays + paused);
   const statutoryDueOn = calendar.addWorkingDays(
     facts.startedOn,

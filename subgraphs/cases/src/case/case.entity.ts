@@ -1,12 +1,4 @@
-import {
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  type Opt,
-} from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Applicant } from '../applicant/applicant.entity';
@@ -21,7 +13,8 @@ registerEnumType(CaseStatus, {
     NOT_ACCEPTED: { description: '不予受理: refused at acceptance, with a reason.' },
     UNDER_REVIEW: { description: '审查中: under review.' },
     SPECIAL_PROCEDURE: {
-      description: '特别程序: hearing, inspection, testing, appraisal, expert review or public notice; the clock stands still.',
+      description:
+        '特别程序: hearing, inspection, testing, appraisal, expert review or public notice; the clock stands still.',
     },
     EXTENDED: { description: '延期: extended by 10 working days with a reason.' },
     COMPLETED_APPROVED: { description: '办结(准予): decided, approved.' },

@@ -77,7 +77,12 @@ export function clockOf(
 
 export function caseEvent(
   subject: Case,
-  change: { action: CaseAction; fromStatus: CaseStatus | null; actor: string; reason: string | null },
+  change: {
+    action: CaseAction;
+    fromStatus: CaseStatus | null;
+    actor: string;
+    reason: string | null;
+  },
   stops: readonly ClockStop[],
   clock: CaseClock | null,
   occurredAt: Date,

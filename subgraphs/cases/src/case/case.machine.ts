@@ -70,7 +70,10 @@ const REVIEWING = [CaseStatus.UNDER_REVIEW, CaseStatus.EXTENDED];
  * where the case returns to where it was before a stop (`resumes`).
  */
 export const TRANSITIONS: Readonly<
-  Record<Exclude<CaseAction, CaseAction.REGISTER>, { from: readonly CaseStatus[]; to: CaseStatus | 'resumes' }>
+  Record<
+    Exclude<CaseAction, CaseAction.REGISTER>,
+    { from: readonly CaseStatus[]; to: CaseStatus | 'resumes' }
+  >
 > = {
   [CaseAction.ACCEPT]: { from: [CaseStatus.RECEIVED], to: CaseStatus.ACCEPTED },
   [CaseAction.REFUSE]: {

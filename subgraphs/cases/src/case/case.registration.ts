@@ -36,7 +36,11 @@ export function newApplicant(tx: EntityManager, input: ApplicantInput, field: st
     id: randomUUID(),
     kind: input.kind,
     name: checkText(input.name, `${field}.name`, 100),
-    identityNumber: checkIdentityNumber(input.kind, input.identityNumber, `${field}.identityNumber`),
+    identityNumber: checkIdentityNumber(
+      input.kind,
+      input.identityNumber,
+      `${field}.identityNumber`,
+    ),
     phone: checkPhone(input.phone, `${field}.phone`),
   });
 }
@@ -57,7 +61,11 @@ export async function activeMatter(
 }
 
 /** The next serial number of a hall date: date, matter code and a number the database hands out. */
-async function nextSerialNo(tx: EntityManager, today: string, matter: MatterTerms): Promise<string> {
+async function nextSerialNo(
+  tx: EntityManager,
+  today: string,
+  matter: MatterTerms,
+): Promise<string> {
   const [row] = await tx.execute<{ n: string }[]>(`select nextval('cases.case_serial') as n`);
   return `${today.replaceAll('-', '')}-${matter.code}-${String(row!.n).padStart(6, '0')}`;
 }
@@ -136,10 +144,7 @@ export async function registerInTransaction(
 }
 
 /** The acceptance desk's registration of one case (统一受理登记). */
-export async function registerCase(
-  context: CasesContext,
-  input: RegisterCaseInput,
-): Promise<Case> {
+export async function registerCase(context: CasesContext, input: RegisterCaseInput): Promise<Case> {
   const matter = await activeMatter(context, input.matterId, 'input.matterId');
   checkCaseScope(context.caller, matter.departmentId);
   const windowId = input.windowId ? parseId(input.windowId, 'input.windowId') : null;

@@ -46,13 +46,17 @@ export const CASE_READERS = [
   'ACCEPTANCE_CLERK',
 ] as const;
 /** Who moves cases: the acceptance desk, the departments' window clerks and the bureau. */
-export const CASE_HANDLERS = ['SERVICE_BUREAU_ADMIN', 'ACCEPTANCE_CLERK', 'DEPARTMENT_STAFF'] as const;
+export const CASE_HANDLERS = [
+  'SERVICE_BUREAU_ADMIN',
+  'ACCEPTANCE_CLERK',
+  'DEPARTMENT_STAFF',
+] as const;
 
-const Matter = entityReference('Matter');
-const Department = entityReference('Department');
-const Window = entityReference('Window');
-const Staff = entityReference('Staff');
-const Organization = entityReference('Organization');
+const Matter = entityReference('Matter', 'cases');
+const Department = entityReference('Department', 'cases');
+const Window = entityReference('Window', 'cases');
+const Staff = entityReference('Staff', 'cases');
+const Organization = entityReference('Organization', 'cases');
 
 const reference = (id: string | null | undefined): EntityReference | null => (id ? { id } : null);
 
@@ -88,7 +92,8 @@ export class CaseResolver {
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     if (filter?.open === true) where.status = { $in: [...OPEN_STATUSES] };
     if (filter?.open === false) where.status = { $nin: [...OPEN_STATUSES] };
-    if (filter?.departmentId) where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
+    if (filter?.departmentId)
+      where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
     if (caller.kind === 'user' && caller.role === 'DEPARTMENT_STAFF') {
       where.departmentId = caller.departmentId ?? '00000000-0000-0000-0000-000000000000';
     }
@@ -263,7 +268,11 @@ export class CaseResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() context: CasesContext,
   ) {
-    return this.move(context, { caseId: id, action: CaseAction.RECEIVE_SUPPLEMENT, expectedVersion });
+    return this.move(context, {
+      caseId: id,
+      action: CaseAction.RECEIVE_SUPPLEMENT,
+      expectedVersion,
+    });
   }
 
   @Authorized(...CASE_HANDLERS)
@@ -363,7 +372,12 @@ export class CaseResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() context: CasesContext,
   ) {
-    return this.move(context, { caseId: id, action: CaseAction.DELIVER, reason: note, expectedVersion });
+    return this.move(context, {
+      caseId: id,
+      action: CaseAction.DELIVER,
+      reason: note,
+      expectedVersion,
+    });
   }
 
   @Authorized(...CASE_HANDLERS)

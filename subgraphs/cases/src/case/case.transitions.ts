@@ -253,7 +253,13 @@ export async function moveCase(context: CasesContext, request: TransitionRequest
       });
     }
     const events: DomainEvent<object>[] = [
-      caseEvent(subject, { action: request.action, fromStatus, actor, reason }, stops, caseClock, now),
+      caseEvent(
+        subject,
+        { action: request.action, fromStatus, actor, reason },
+        stops,
+        caseClock,
+        now,
+      ),
     ];
     if (subject.jointProjectId && DECIDED_STATUSES.has(to)) {
       const project = await completeJointProjectWhenDone(tx, subject.jointProjectId, today);

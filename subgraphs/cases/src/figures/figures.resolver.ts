@@ -37,9 +37,9 @@ export class PeriodCaseFigures extends CaseFigures {
   periodStart!: string;
 }
 
-const Department = entityReference('Department');
-const Matter = entityReference('Matter');
-const Window = entityReference('Window');
+const Department = entityReference('Department', 'cases');
+const Matter = entityReference('Matter', 'cases');
+const Window = entityReference('Window', 'cases');
 
 function figuresField(dimension: FigureDimension) {
   return (root: EntityReference, from: string, to: string, context: CasesContext) =>
@@ -58,7 +58,8 @@ export class FiguresResolver {
   }
 
   @Query(() => [PeriodCaseFigures], {
-    description: 'Case figures per day, month or year over a period: one statement, from the rollup.',
+    description:
+      'Case figures per day, month or year over a period: one statement, from the rollup.',
   })
   async caseTrend(
     @Arg('from', () => LocalDateResolver) from: string,

@@ -37,7 +37,9 @@ export class JointProject {
   @Property({ type: 'uuid' })
   leadDepartmentId!: string;
 
-  @Field({ description: '双重点: a key project of both city and province, with free proxy service.' })
+  @Field({
+    description: '双重点: a key project of both city and province, with free proxy service.',
+  })
   @Property()
   doubleKey!: boolean;
 
@@ -57,7 +59,10 @@ export class JointProject {
   @Property({ type: 'smallint' })
   promisedLimitDays!: number;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The joint site survey (联合踏勘).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The joint site survey (联合踏勘).',
+  })
   @Property({ type: 'date', nullable: true })
   siteSurveyOn?: string | null;
 

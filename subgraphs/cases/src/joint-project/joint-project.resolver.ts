@@ -56,8 +56,8 @@ export class StartJointProjectInput {
   applicant?: ApplicantInput | null;
 }
 
-const Department = entityReference('Department');
-const Staff = entityReference('Staff');
+const Department = entityReference('Department', 'cases');
+const Staff = entityReference('Staff', 'cases');
 
 /** Joint projects are numbered per year: BL2026-0007. */
 async function nextProjectCode(context: CasesContext, year: string): Promise<string> {
@@ -134,7 +134,9 @@ export class JointProjectResolver {
     @Arg('input', () => StartJointProjectInput) input: StartJointProjectInput,
     @Ctx() context: CasesContext,
   ) {
-    const matterIds = [...new Set(input.matterIds.map((id, i) => parseId(id, `input.matterIds[${i}]`)))];
+    const matterIds = [
+      ...new Set(input.matterIds.map((id, i) => parseId(id, `input.matterIds[${i}]`))),
+    ];
     if (matterIds.length < 2 || matterIds.length > 20) {
       throw badUserInput('A joint project needs 2 to 20 different matters', {
         field: 'input.matterIds',

@@ -7,7 +7,9 @@ export class HallToday {
   @Field(() => LocalDateResolver)
   hallDate!: string;
 
-  @Field(() => Int, { description: 'Queue tickets taken today: people who came to transact or ask.' })
+  @Field(() => Int, {
+    description: 'Queue tickets taken today: people who came to transact or ask.',
+  })
   visitorsToday!: number;
 
   @Field(() => Int)

@@ -28,9 +28,9 @@ import { appendTicketEvent, appendWindowEvent } from './queue.events';
 import { QueueTicket, TicketStatus } from './queue-ticket.entity';
 import { WindowSession } from './window-session.entity';
 
-const Window = entityReference('Window');
-const Department = entityReference('Department');
-const Matter = entityReference('Matter');
+const Window = entityReference('Window', 'cases');
+const Department = entityReference('Department', 'cases');
+const Matter = entityReference('Matter', 'cases');
 
 /** Who runs the queue: the ticket machine and desk, window clerks, the bureau. */
 const QUEUE_OPERATORS = ['SERVICE_BUREAU_ADMIN', 'ACCEPTANCE_CLERK', 'DEPARTMENT_STAFF'] as const;
@@ -270,7 +270,11 @@ export class QueueResolver {
     const id = parseId(rawId);
     const now = context.clock.now();
     return context.em.transactional(async (tx) => {
-      const ticket = await tx.findOne(QueueTicket, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const ticket = await tx.findOne(
+        QueueTicket,
+        { id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!ticket) throw notFound('QueueTicket', id);
       if (!from.includes(ticket.status)) {
         throw conflict(`Ticket ${ticket.number} is ${ticket.status}; it cannot become ${to}`, {

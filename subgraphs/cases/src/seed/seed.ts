@@ -1,9 +1,89 @@
-import type { SeedContext } from '@hall/kit';
+import { buildCatalogSeed } from '@hall/catalog';
+import { appendEvents, hallDateOf, type DomainEvent, type SeedContext } from '@hall/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CASES_EVENT_SOURCE } from '../case/case.events';
+import { OPEN_STATUSES } from '../case/case.machine';
+import { buildCasesSeed, type CaseRow } from './history';
+
+/** Rows per INSERT: big enough to be quick, small enough to keep statements modest. */
+const CHUNK = 4000;
 
 export async function isCasesSeeded(em: EntityManager): Promise<boolean> {
-  const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from cases."case"`);
+  const [row] = await em.execute<{ n: number }[]>(
+    `select (select count(*) from cases."case")::int + (select count(*) from cases.applicant)::int as n`,
+  );
   return (row?.n ?? 0) > 0;
 }
 
-export async function seedCases(_em: EntityManager, _context: SeedContext): Promise<void> {}
+/** Inserts rows through one JSON parameter per chunk: columns come from the table itself. */
+async function insertRows(
+  em: EntityManager,
+  table: string,
+  rows: readonly object[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await em.execute(
+      `insert into cases.${table} select * from json_populate_recordset(null::cases.${table}, ?)`,
+      [JSON.stringify(rows.slice(start, start + CHUNK))],
+      'run',
+    );
+  }
+}
+
+/**
+ * The snapshot a consumer receives of each case still open when the seed ran: decided
+ * history is not replayed on the event log, but whatever watches open cases (supervision's
+ * timers) learns of every one of them.
+ */
+function importedEvent(row: CaseRow, occurredAt: Date): DomainEvent {
+  return {
+    type: 'CaseImported',
+    aggregateType: 'Case',
+    aggregateId: row.id,
+    occurredAt,
+    payload: {
+      caseId: row.id,
+      serialNo: row.serial_no,
+      status: row.status,
+      departmentId: row.department_id,
+      matterId: row.matter_id,
+      matterKind: row.matter_kind,
+      jointProjectId: row.joint_project_id,
+      partnerOrganizationId: row.partner_organization_id,
+      receivedOn: row.received_on,
+      clockStartedOn: row.clock_started_on,
+      promisedLimitDays: row.promised_limit_days,
+      statutoryLimitDays: row.statutory_limit_days,
+      extensionDays: row.extension_days,
+      dueOn: row.due_on,
+      statutoryDueOn: row.statutory_due_on,
+    },
+  };
+}
+
+/**
+ * Seeds the hall's case history: the gazette's 2010 and 2011 and the recent years, up to the
+ * day before the clock's today, with the daily figures that go with them.
+ */
+export async function seedCases(em: EntityManager, { clock, log }: SeedContext): Promise<void> {
+  const now = clock.now();
+  const plan = buildCasesSeed(buildCatalogSeed(), hallDateOf(now));
+  await insertRows(em, '"applicant"', plan.applicants);
+  await insertRows(em, '"case"', plan.cases);
+  await insertRows(em, 'case_step', plan.steps);
+  await insertRows(em, 'clock_stop', plan.stops);
+  await insertRows(em, 'case_daily_figure', plan.figures);
+  await em.execute(`select setval('cases.case_serial', ?)`, [Math.max(plan.lastSerial, 1)]);
+  const open = plan.cases.filter((row) => OPEN_STATUSES.includes(row.status));
+  for (let start = 0; start < open.length; start += CHUNK) {
+    await appendEvents(
+      em,
+      CASES_EVENT_SOURCE,
+      open.slice(start, start + CHUNK).map((row) => importedEvent(row, now)),
+    );
+  }
+  log.info(
+    { cases: plan.cases.length, open: open.length, applicants: plan.applicants.length },
+    'cases seeded',
+  );
+}

@@ -230,7 +230,8 @@ class CursorEventConsumer implements EventConsumer {
   }
 
   async start(): Promise<void> {
-    if (this.loop || this.listener) throw new Error(`consumer ${this.options.name} already started`);
+    if (this.loop || this.listener)
+      throw new Error(`consumer ${this.options.name} already started`);
     this.stopping = false;
     this.sleeper = new Sleeper();
     const listener = new NotificationListener(

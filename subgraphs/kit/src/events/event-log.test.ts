@@ -23,7 +23,13 @@ let orm: HallOrm;
 const counter = new SqlStatementCounter();
 
 function event(type: string, payload: Record<string, unknown> = {}): DomainEvent {
-  return { type, aggregateType: 'Case', aggregateId: randomUUID(), payload, occurredAt: OCCURRED_AT };
+  return {
+    type,
+    aggregateType: 'Case',
+    aggregateId: randomUUID(),
+    payload,
+    occurredAt: OCCURRED_AT,
+  };
 }
 
 function append(events: readonly DomainEvent[]): Promise<void> {
@@ -96,7 +102,9 @@ afterAll(async () => {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    await client.query(`drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`);
+    await client.query(
+      `drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`,
+    );
   } finally {
     await client.end();
   }

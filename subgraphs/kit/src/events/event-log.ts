@@ -23,8 +23,9 @@ export interface DomainEvent<Payload extends object = Record<string, unknown>> {
 }
 
 /** An event as the log holds it, with its place in log order. */
-export interface RecordedEvent<Payload extends object = Record<string, unknown>>
-  extends DomainEvent<Payload> {
+export interface RecordedEvent<
+  Payload extends object = Record<string, unknown>,
+> extends DomainEvent<Payload> {
   /** The `bigserial` position as a decimal string (it may exceed `Number.MAX_SAFE_INTEGER`). */
   position: string;
   /** The `xid8` of the transaction that appended it, as a decimal string. */
@@ -161,14 +162,6 @@ interface EventRow {
   occurred_at: string;
 }
 
-/**
- * The condition that makes a row safe to read: every transaction with an xid below the
- * snapshot's xmin has finished, so no row can still appear before it in log order. A row of
- * a transaction at or above xmin waits even when committed, because an older transaction
- * still running could yet commit a row that sorts before it.
- */
-const BELOW_HORIZON = 'true';
-
 function afterCursor(after: EventCursor | null): { sql: string; params: string[] } {
   if (!after) return { sql: '', params: [] };
   const cursor = checkedCursor(after);
@@ -180,9 +173,13 @@ function afterCursor(after: EventCursor | null): { sql: string; params: string[]
 
 /**
  * Reads up to `limit` events strictly after `after` (`null`: from the start), in log order
- * `(transactionId, position)`, returning only rows no later commit can precede (see
- * {@link BELOW_HORIZON}). A reader that advances its cursor to the last event returned
- * therefore never skips one, however transactions interleave their commits.
+ * `(transactionId, position)`, returning only rows that no later commit can precede: those of
+ * transactions below the xmin of the statement's snapshot. Every transaction below xmin has
+ * finished, so nothing can still appear before such a row; a committed row at or above xmin
+ * waits, because an older transaction still running could yet commit a row that sorts before
+ * it. A reader that advances its cursor to the last event returned therefore never skips one,
+ * however transactions interleave their commits. Visibility and xmin come from one snapshot
+ * because it is one statement.
  *
  * The horizon is cluster-wide: any transaction that holds an xid, in any database of the
  * server, holds back events committed after it started until it ends.
@@ -205,7 +202,7 @@ export async function readEvents(
   e.aggregate_type, e.aggregate_id::text as aggregate_id, e.payload,
   to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at
 from ${s}.event_log as e
-where ${BELOW_HORIZON} ${cursor.sql}
+where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${cursor.sql}
 order by e.transaction_id, e.position
 limit ?`,
     [...cursor.params, limit],
@@ -222,9 +219,11 @@ limit ?`,
 }
 
 /**
- * Whether committed events exist after `after` that {@link readEvents} does not return yet,
- * because a transaction older than theirs is still running. A reader that found nothing to
- * read asks this to tell "caught up" from "wait a moment".
+ * Whether committed events exist after `after`. A reader that got fewer events than it asked
+ * for asks this with its new cursor: `true` means some are held back by an older running
+ * transaction (or committed since the read), so it should read again shortly rather than
+ * wait for a notification. The question ignores the horizon on purpose: the horizon may have
+ * moved since the read, and asking "still held back?" would then wrongly answer no.
  */
 export async function hasPendingEvents(
   em: EntityManager,
@@ -234,9 +233,7 @@ export async function hasPendingEvents(
   const s = quotedEventSchema(schema);
   const cursor = afterCursor(after);
   const rows = await em.execute<{ pending: boolean }[]>(
-    `select exists (
-  select 1 from ${s}.event_log where not (${BELOW_HORIZON}) ${cursor.sql}
-) as pending`,
+    `select exists (select 1 from ${s}.event_log where true ${cursor.sql}) as pending`,
     cursor.params,
   );
   return rows[0]?.pending === true;

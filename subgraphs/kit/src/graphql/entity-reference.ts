@@ -7,12 +7,14 @@ export interface EntityReference {
 const referenceTypes = new Map<string, ClassType<EntityReference>>();
 
 /**
- * An entity another subgraph owns, seen here by its key alone (`type X @key(fields: "id")
- * { id: ID! }`). A subgraph declares one to add fields to the owner's type or to point at
- * it; one class per type name, shared by every subgraph in the process.
+ * An entity another subgraph owns, seen by `subgraph` by its key alone (`type X @key(fields:
+ * "id") { id: ID! }`). A subgraph declares one to add fields to the owner's type or to point
+ * at it. One class per subgraph and type name: type-graphql attaches field resolvers to the
+ * class, so a class shared by two subgraphs would carry one's fields into the other.
  */
-export function entityReference(typeName: string): ClassType<EntityReference> {
-  const known = referenceTypes.get(typeName);
+export function entityReference(typeName: string, subgraph: string): ClassType<EntityReference> {
+  const key = `${subgraph}:${typeName}`;
+  const known = referenceTypes.get(key);
   if (known) return known;
 
   @ObjectType(typeName)
@@ -21,7 +23,7 @@ export function entityReference(typeName: string): ClassType<EntityReference> {
     @Field(() => ID)
     id!: string;
   }
-  referenceTypes.set(typeName, Reference);
+  referenceTypes.set(key, Reference);
   return Reference;
 }
 

@@ -1,3 +1,4 @@
+import { addDays } from './local-date';
 import { WorkingCalendar, type CalendarException } from './working-calendar';
 
 /** The 2026 National Day and Spring Festival arrangements, as the State Council set them. */
@@ -81,5 +82,37 @@ describe('WorkingCalendar', () => {
   it('moves to the next working day from a holiday', () => {
     expect(calendar.workingDayOnOrAfter('2026-10-03')).toBe('2026-10-08');
     expect(calendar.workingDayOnOrAfter('2026-11-24')).toBe('2026-11-24');
+  });
+});
+
+describe('the indexed calendar', () => {
+  const calendar = new WorkingCalendar(EXCEPTIONS);
+  const naiveIsWorking = (date: string) =>
+    calendar.kindOf(date) === 'WORKDAY' || calendar.kindOf(date) === 'MAKEUP_WORKDAY';
+  const naiveAdd = (date: string, days: number) => {
+    let current = date;
+    for (let left = Math.abs(days); left > 0;) {
+      current = addDays(current, days > 0 ? 1 : -1);
+      if (naiveIsWorking(current)) left -= 1;
+    }
+    return current;
+  };
+
+  it('answers as a day-by-day walk does, inside and outside its span', () => {
+    for (const date of [
+      '2026-02-13',
+      '2026-02-14',
+      '2026-02-21',
+      '2026-09-30',
+      '2026-10-08',
+      '1999-12-30',
+      '2060-12-30',
+    ]) {
+      for (const days of [-25, -6, -1, 0, 1, 2, 5, 9, 20, 45]) {
+        const expected = naiveAdd(date, days);
+        expect(calendar.addWorkingDays(date, days)).toBe(expected);
+        if (days > 0) expect(calendar.countWorkingDays(date, expected)).toBe(days);
+      }
+    }
   });
 });

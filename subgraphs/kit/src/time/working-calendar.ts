@@ -19,6 +19,21 @@ export type DayKind = 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'MAKEUP_WORKDAY';
 const MAX_WALK_DAYS = 366 * 20;
 
 /**
+ * The span the calendar indexes once, on first use, so that counting and adding working
+ * days costs a lookup instead of a walk (a dashboard computes thousands of clocks). Dates
+ * outside it are walked day by day, with the same answers.
+ */
+const INDEX_FROM: LocalDate = '2000-01-01';
+const INDEX_TO: LocalDate = '2060-12-31';
+
+interface WorkingDayIndex {
+  /** Working days from INDEX_FROM up to and including the date. */
+  countThrough: Map<LocalDate, number>;
+  /** The working days in order: `days[k]` is the (k+1)-th from INDEX_FROM. */
+  days: LocalDate[];
+}
+
+/**
  * The hall's working-day calendar: Monday to Friday, less public holidays, plus make-up
  * working days. The exceptions are data (maintained in the catalog), never code.
  *
@@ -28,6 +43,7 @@ const MAX_WALK_DAYS = 366 * 20;
  */
 export class WorkingCalendar {
   private readonly exceptions: ReadonlyMap<LocalDate, CalendarException>;
+  private index: WorkingDayIndex | undefined;
 
   constructor(exceptions: Iterable<CalendarException>) {
     const byDate = new Map<LocalDate, CalendarException>();
@@ -50,11 +66,32 @@ export class WorkingCalendar {
     return kind === 'WORKDAY' || kind === 'MAKEUP_WORKDAY';
   }
 
+  private indexed(): WorkingDayIndex {
+    if (!this.index) {
+      const countThrough = new Map<LocalDate, number>();
+      const days: LocalDate[] = [];
+      for (let date = INDEX_FROM; date <= INDEX_TO; date = addDays(date, 1)) {
+        if (this.isWorkingDay(date)) days.push(date);
+        countThrough.set(date, days.length);
+      }
+      this.index = { countThrough, days };
+    }
+    return this.index;
+  }
+
   /**
    * The |days|-th working day after `date` (before it when negative); `date` itself for 0.
    */
   addWorkingDays(date: LocalDate, days: number): LocalDate {
     if (!Number.isInteger(days)) throw new RangeError(`working days must be whole, got ${days}`);
+    if (date >= INDEX_FROM && date <= INDEX_TO && days !== 0) {
+      const index = this.indexed();
+      const through = index.countThrough.get(date)!;
+      // Working days strictly before `date` are days[0 .. before - 1].
+      const before = through - (this.isWorkingDay(date) ? 1 : 0);
+      const found = days > 0 ? index.days[through + days - 1] : index.days[before + days];
+      if (found !== undefined) return found;
+    }
     const step = days < 0 ? -1 : 1;
     let remaining = Math.abs(days);
     let current = date;
@@ -79,6 +116,10 @@ export class WorkingCalendar {
   countWorkingDays(from: LocalDate, to: LocalDate): number {
     const span = daysBetween(from, to);
     if (span === 0) return 0;
+    if (from >= INDEX_FROM && from <= INDEX_TO && to >= INDEX_FROM && to <= INDEX_TO) {
+      const { countThrough } = this.indexed();
+      return countThrough.get(to)! - countThrough.get(from)!;
+    }
     if (Math.abs(span) > MAX_WALK_DAYS) throw new RangeError(`span too long: ${from}..${to}`);
     const [start, end, sign] = span > 0 ? [from, to, 1] : [to, from, -1];
     let count = 0;
