@@ -2,3 +2,4 @@ export * from './database';
 export * from './graph';
 export * from './ports';
 export * from './temp-dir';
+export * from './scenario';

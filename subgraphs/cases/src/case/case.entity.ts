@@ -165,7 +165,7 @@ export class Case {
   statutoryDueOn?: string | null;
 
   /** Set at the decision: decided by the due date. */
-  @Property({ nullable: true })
+  @Property({ type: 'boolean', nullable: true })
   decidedOnTime?: boolean | null;
 
   @Property({ type: 'smallint', nullable: true })

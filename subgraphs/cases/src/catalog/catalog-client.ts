@@ -7,10 +7,9 @@ import {
   type Stoppable,
 } from '@hall/kit';
 import { hallDateOf } from '@hall/kit';
+import { CATALOG_CHANGED_CHANNEL } from '@hall/catalog';
 import pg from 'pg';
 
-/** The channel the catalog notifies on when a matter, window or the calendar changes. */
-export const CATALOG_CHANGED_CHANNEL = 'hall_catalog_changed';
 
 /** The terms of a matter a case is registered under, as the catalog states them. */
 export interface MatterTerms {

@@ -9,6 +9,7 @@ import {
 } from '@hall/kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { announceCatalogChange } from '../catalog-changes';
 import type { CatalogContext } from '../context';
 import { CalendarException } from './calendar-exception.entity';
 import { CalendarDay, CalendarExceptionInput, CalendarExceptionKindValue } from './calendar.types';
@@ -105,6 +106,7 @@ export class CalendarResolver {
     }
     const name = checkText(input.name, 'input.name', 40);
     await em.upsert(CalendarException, { date: input.date, kind: input.kind, name });
+    await announceCatalogChange(em, 'calendar');
     return {
       date: input.date,
       kind: input.kind,
@@ -124,6 +126,7 @@ export class CalendarResolver {
     const removed = await em.nativeDelete(CalendarException, { date });
     if (removed === 0)
       throw badUserInput(`${date} has no holiday or make-up day to remove`, { field: 'date' });
+    await announceCatalogChange(em, 'calendar');
     const weekend = isWeekend(date);
     return { date, kind: weekend ? 'WEEKEND' : 'WORKDAY', isWorkingDay: !weekend, name: null };
   }

@@ -28,6 +28,7 @@ import {
   Root,
 } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { announceCatalogChange } from '../catalog-changes';
 import type { CatalogContext } from '../context';
 import { Department } from '../department/department.entity';
 import { checkServiceFloor } from '../floor/floor.rules';
@@ -178,6 +179,7 @@ export class MatterResolver {
       }),
     });
     await em.flush();
+    await announceCatalogChange(em, 'matter');
     return matter;
   }
 
@@ -199,6 +201,7 @@ export class MatterResolver {
     matter.cancelledOn = effectiveOn ?? hallDateOf(clock.now());
     matter.cancellationReason = checkText(reason, 'reason', 500);
     await em.flush();
+    await announceCatalogChange(em, 'matter');
     return matter;
   }
 }

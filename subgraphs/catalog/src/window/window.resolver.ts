@@ -24,6 +24,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { announceCatalogChange } from '../catalog-changes';
 import type { CatalogContext } from '../context';
 import { Department, DepartmentPresence } from '../department/department.entity';
 import { Floor } from '../floor/floor.entity';
@@ -144,6 +145,7 @@ export class WindowResolver {
       active: true,
     });
     await em.flush();
+    await announceCatalogChange(em, 'window');
     return window;
   }
 
@@ -159,6 +161,7 @@ export class WindowResolver {
     if (input.extendedHours != null) window.extendedHours = input.extendedHours;
     if (input.active != null) window.active = input.active;
     await em.flush();
+    await announceCatalogChange(em, 'window');
     return window;
   }
 }
