@@ -4,7 +4,7 @@ let graph: TestGraph;
 let clerk: string;
 let leader: string;
 beforeAll(async () => {
-  graph = await startTestGraph();
+  graph = await startTestGraph({ history: true });
   clerk = await graph.tokenFor('ACCEPTANCE_CLERK');
   leader = await graph.tokenFor('CITY_LEADER');
 });

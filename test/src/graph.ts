@@ -40,7 +40,12 @@ const CALLER_SECRET = 'test-caller-secret';
  * process, over real HTTP. Call `close` in `afterAll`.
  */
 export async function startTestGraph(
-  options: { clock?: Clock; seed?: boolean } = {},
+  options: {
+    clock?: Clock;
+    seed?: boolean;
+    /** Seed the years of case history too (slower); off unless a test reads history. */
+    history?: boolean;
+  } = {},
 ): Promise<TestGraph> {
   const database = await createTestDatabase();
   const logger = createLogger('test', process.env.LOG_LEVEL ?? 'silent');
@@ -49,7 +54,13 @@ export async function startTestGraph(
       ? options.clock
       : new ManualClock('2026-11-24T09:00:00+08:00');
   for (const runtime of SUBGRAPH_RUNTIMES) {
-    await runtime.prepare({ databaseUrl: database.url, seed: options.seed ?? true, clock, logger });
+    await runtime.prepare({
+      databaseUrl: database.url,
+      seed: options.seed ?? true,
+      history: options.history ?? false,
+      clock,
+      logger,
+    });
   }
   const startOptions = {
     databaseUrl: database.url,

@@ -46,6 +46,11 @@ export interface Stoppable {
 export interface SeedContext {
   clock: Clock;
   log: Logger;
+  /**
+   * Whether to seed the years of history too (thousands of cases), or only what the hall
+   * needs to run. Tests that do not read history leave it out to start fast.
+   */
+  history: boolean;
 }
 
 /** A decorated class: type-graphql and MikroORM both take classes as plain functions. */

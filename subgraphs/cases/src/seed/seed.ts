@@ -1,6 +1,6 @@
 import { buildCatalogSeed } from '@hall/catalog';
 import { appendEvents, hallDateOf, type DomainEvent, type SeedContext } from '@hall/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { CASES_EVENT_SOURCE } from '../case/case.events';
 import { OPEN_STATUSES } from '../case/case.machine';
 import { buildCasesSeed, type CaseRow } from './history';
@@ -65,7 +65,11 @@ function importedEvent(row: CaseRow, occurredAt: Date): DomainEvent {
  * Seeds the hall's case history: the gazette's 2010 and 2011 and the recent years, up to the
  * day before the clock's today, with the daily figures that go with them.
  */
-export async function seedCases(em: EntityManager, { clock, log }: SeedContext): Promise<void> {
+export async function seedCases(
+  em: EntityManager,
+  { clock, log, history }: SeedContext,
+): Promise<void> {
+  if (!history) return;
   const now = clock.now();
   const plan = buildCasesSeed(buildCatalogSeed(), hallDateOf(now));
   await insertRows(em, '"applicant"', plan.applicants);

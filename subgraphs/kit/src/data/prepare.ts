@@ -33,6 +33,8 @@ export interface PrepareOptions {
   databaseUrl: string;
   /** Fill an empty schema with the default hall (the platform's zero-setup run does). */
   seed: boolean;
+  /** With the seed, the years of history as well (the default). */
+  history?: boolean;
   clock?: Clock;
   logger?: Logger;
 }
@@ -67,7 +69,9 @@ export async function prepareSubgraphDatabase<Loaders, Services>(
       const em = orm.em.fork();
       const alreadySeeded = definition.isSeeded ? await definition.isSeeded(em) : false;
       if (!alreadySeeded) {
-        await em.transactional((tx) => seed(tx, { clock, log }));
+        await em.transactional((tx) =>
+          seed(tx, { clock, log, history: options.history ?? true }),
+        );
         seeded = true;
       }
     }
