@@ -2,8 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { issueToken } from '@hall/gateway';
-import { createLogger, ensureDatabase, type Logger } from '@hall/kit';
+import {
+  AcceleratedClock,
+  createLogger,
+  ManualClock,
+  ensureDatabase,
+  SystemClock,
+  type Clock,
+  type Logger,
+} from '@hall/kit';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
+import { startHallSimulator, type HallSimulator } from './simulator';
 import { GATEWAY_ENTRY_POINT, SUBGRAPH_RUNTIMES } from './subgraphs';
 
 export interface PlatformOptions {
@@ -19,11 +28,20 @@ export interface PlatformOptions {
   seed: boolean;
   /** Level of the child services' logs. */
   serviceLogLevel: string;
+  /**
+   * The hall's time for this run, shared by every service: it starts at `origin` and runs
+   * `speed` times faster than real time. Absent: wall-clock time.
+   */
+  clock?: { origin: Date; speed: number };
+  /** Play the hall's day through the gateway (visitors, windows, cases). */
+  simulate: boolean;
   log?: Logger;
 }
 
 export interface Platform {
   gatewayUrl: string;
+  /** The hall's time in this run. */
+  clock: Clock;
   subgraphUrls: Record<string, string>;
   /** Tokens for the roles a newcomer needs first. */
   tokens: Record<string, string>;
@@ -66,8 +84,25 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const log = options.log ?? createLogger('platform');
   let embedded: EmbeddedDatabase | undefined;
+  let simulator: HallSimulator | undefined;
   const children: ChildProcess[] = [];
+  // The seed reads the day from the origin; the hall's clock starts running when the
+  // services start, so a long first seed does not eat into the simulated day.
+  const seedClock = new ManualClock(options.clock?.origin ?? new Date());
+  let clock: Clock = new SystemClock();
+  let clockEnv: Record<string, string> = {};
+  const startClock = () => {
+    if (!options.clock) return;
+    const startedAt = Date.now();
+    clock = new AcceleratedClock(options.clock.origin, options.clock.speed, startedAt);
+    clockEnv = {
+      HALL_CLOCK_ORIGIN: options.clock.origin.toISOString(),
+      HALL_CLOCK_SPEED: String(options.clock.speed),
+      HALL_CLOCK_STARTED_AT: String(startedAt),
+    };
+  };
   const stop = async () => {
+    await simulator?.stop();
     await Promise.all([...children].reverse().map(stopChild));
     await embedded?.stop();
   };
@@ -87,10 +122,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       await subgraph.prepare({
         databaseUrl,
         seed: options.seed,
+        clock: seedClock,
         logger: log.child({ subgraph: subgraph.name }),
       });
     }
 
+    startClock();
     const internalSecret =
       process.env.HALL_INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
     const tokenSecret = process.env.HALL_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
@@ -101,6 +138,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       HALL_INTERNAL_SECRET: internalSecret,
       HALL_TOKEN_SECRET: tokenSecret,
       LOG_LEVEL: options.serviceLogLevel,
+      ...clockEnv,
     };
     let failedResolve: (reason: string) => void = () => undefined;
     const failed = new Promise<string>((resolve) => {
@@ -153,9 +191,26 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         tokenSecret,
       ),
       CITY_LEADER: await issueToken({ subject: 'leader', role: 'CITY_LEADER' }, tokenSecret),
+      ACCEPTANCE_CLERK: await issueToken(
+        { subject: 'acceptance-desk', role: 'ACCEPTANCE_CLERK' },
+        tokenSecret,
+      ),
     };
+    const gatewayUrl = `http://${options.host}:${options.basePort}/graphql`;
+    if (options.simulate) {
+      simulator = startHallSimulator({
+        gatewayUrl,
+        token: await issueToken(
+          { subject: 'hall-simulator', role: 'SERVICE_BUREAU_ADMIN' },
+          tokenSecret,
+        ),
+        clock,
+        log: log.child({ component: 'simulator' }),
+      });
+    }
     return {
-      gatewayUrl: `http://${options.host}:${options.basePort}/graphql`,
+      gatewayUrl,
+      clock,
       subgraphUrls,
       tokens,
       failed,

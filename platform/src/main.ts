@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createLogger } from '@hall/kit';
+import { buildCatalogSeed } from '@hall/catalog';
+import { createLogger, hallDateOf, startOfHallDate, WorkingCalendar } from '@hall/kit';
 import { startPlatform } from './launcher';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
@@ -11,6 +12,37 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+/** Minutes after midnight the simulated day starts at when the hall is closed now. */
+const SIMULATION_STARTS_AT = 8 * 60 + 55;
+const HALL_CLOSES_AT = 17 * 60;
+
+/**
+ * Where the simulated hall's clock starts: now, when the hall is open; otherwise just before
+ * the next opening, so that whoever starts the platform at night still sees a working day.
+ */
+function simulationOrigin(now: Date): Date {
+  const calendar = new WorkingCalendar(buildCatalogSeed().calendar);
+  const today = hallDateOf(now);
+  const minute = Math.floor((now.getTime() - startOfHallDate(today).getTime()) / 60_000);
+  if (calendar.isWorkingDay(today) && minute >= SIMULATION_STARTS_AT && minute < HALL_CLOSES_AT) {
+    return now;
+  }
+  const day =
+    calendar.isWorkingDay(today) && minute < SIMULATION_STARTS_AT
+      ? today
+      : calendar.addWorkingDays(today, 1);
+  return new Date(startOfHallDate(day).getTime() + SIMULATION_STARTS_AT * 60_000);
+}
+
+function speedFromEnv(): number {
+  const raw = process.env.HALL_SIMULATOR_SPEED ?? '60';
+  const speed = Number(raw);
+  if (!Number.isFinite(speed) || speed < 0) {
+    throw new Error(`HALL_SIMULATOR_SPEED is not a speed (0 turns the simulator off): ${raw}`);
+  }
+  return speed;
+}
+
 async function main(): Promise<void> {
   const log = createLogger('platform', process.env.HALL_PLATFORM_LOG_LEVEL ?? 'warn');
   const started = Date.now();
@@ -20,6 +52,7 @@ async function main(): Promise<void> {
       ? 'Starting the service center graph with an embedded PostgreSQL (set DATABASE_URL to use your own)...'
       : 'Starting the service center graph on DATABASE_URL...',
   );
+  const speed = speedFromEnv();
   const platform = await startPlatform({
     databaseUrl: process.env.DATABASE_URL,
     basePort: intFromEnv('HALL_PORT', 4000),
@@ -28,14 +61,20 @@ async function main(): Promise<void> {
     embeddedPort: intFromEnv('HALL_EMBEDDED_PG_PORT', 54329),
     seed: process.env.HALL_SEED !== 'false',
     serviceLogLevel: process.env.LOG_LEVEL ?? 'warn',
+    clock: speed > 0 ? { origin: simulationOrigin(new Date()), speed } : undefined,
+    simulate: speed > 0,
     log,
   });
+  const hallNow = platform.clock.now();
   const lines = [
     '',
     `The service center graph is up (${((Date.now() - started) / 1000).toFixed(1)} s).`,
     '',
     `  Gateway (queries, mutations):  ${platform.gatewayUrl}`,
     `  Gateway health / readiness:    ${platform.gatewayUrl.replace('/graphql', '/health')}  ${platform.gatewayUrl.replace('/graphql', '/ready')}`,
+    speed > 0
+      ? `  Hall time:                     ${hallDateOf(hallNow)} ${new Date(hallNow.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}, simulated at ${speed}x (HALL_SIMULATOR_SPEED=0 turns it off)`
+      : '  Hall time:                     wall-clock time, no simulator',
     ...Object.entries(platform.subgraphUrls).map(
       ([name, url]) => `  Subgraph ${name.padEnd(12)}         ${url}`,
     ),
@@ -45,7 +84,7 @@ async function main(): Promise<void> {
     '',
     '  Try: curl -s ' +
       platform.gatewayUrl +
-      ' -H \'content-type: application/json\' -d \'{"query":"{ hall { name figures { departments activeMatters windows staff } } }"}\'',
+      ' -H \'content-type: application/json\' -d \'{"query":"{ hall { name figures { departments activeMatters windows staff } } hallToday { visitorsToday waiting beingServed windowsOpen casesRegistered } }"}\'',
     '',
     'Press Ctrl-C to stop.',
   ];
