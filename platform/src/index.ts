@@ -1,3 +1,4 @@
 export * from './embedded-database';
 export * from './launcher';
 export * from './subgraphs';
+export * from './simulator';

@@ -22,6 +22,13 @@ export interface SimulatorOptions {
 }
 
 export interface HallSimulator {
+  /**
+   * Plays the hall up to the clock's now: arrivals since the last step, windows calling and
+   * serving, cases moving. The first step loads the catalog it needs through the gateway.
+   */
+  step(): Promise<void>;
+  /** Steps every `tickMs` until stopped; a failed step is logged and tried again. */
+  start(): void;
   /** Stops after the step in flight. */
   stop(): Promise<void>;
 }
@@ -75,7 +82,7 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚';
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-export function startHallSimulator(options: SimulatorOptions): HallSimulator {
+export function createHallSimulator(options: SimulatorOptions): HallSimulator {
   const random = new SeededRandom(options.seed ?? 20121224);
   const tickMs = options.tickMs ?? 250;
   const visitorsPerDay = options.visitorsPerDay ?? 820;
@@ -129,7 +136,7 @@ export function startHallSimulator(options: SimulatorOptions): HallSimulator {
     };
   }
 
-  async function run(): Promise<void> {
+  async function prepare(): Promise<() => Promise<void>> {
     const matters = await all<MatterFacts>('matters', 'id kind department { id }');
     const windows = await all<WindowFacts>(
       'windows',
@@ -155,7 +162,7 @@ export function startHallSimulator(options: SimulatorOptions): HallSimulator {
     let nextCaseSweep = 0;
     log.info({ matters: matters.length, windows: states.length }, 'hall simulator running');
 
-    while (!stopped) {
+    const tick = async (): Promise<void> => {
       const now = options.clock.now();
       const nowMs = now.getTime();
       const today = hallDateOf(now);
@@ -198,8 +205,7 @@ export function startHallSimulator(options: SimulatorOptions): HallSimulator {
         for (const state of states) state.serving = undefined;
       }
       lastTick = nowMs;
-      await new Promise((resolve) => setTimeout(resolve, tickMs));
-    }
+    };
 
     async function stepWindow(state: WindowState, nowMs: number): Promise<void> {
       const serving = state.serving;
@@ -289,24 +295,48 @@ export function startHallSimulator(options: SimulatorOptions): HallSimulator {
         });
       }
     }
+    return tick;
   }
 
-  loop = (async () => {
-    while (!stopped) {
-      try {
-        await run();
-      } catch (error) {
-        if (stopped) return;
-        log.warn({ err: error }, 'hall simulator step failed; starting over shortly');
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-      }
+  let ticking: Promise<() => Promise<void>> | undefined;
+  const step = async () => {
+    ticking ??= prepare();
+    try {
+      await (
+        await ticking
+      )();
+    } catch (error) {
+      ticking = undefined;
+      throw error;
     }
-  })();
+  };
 
   return {
+    step,
+    start() {
+      loop = (async () => {
+        while (!stopped) {
+          try {
+            await step();
+          } catch (error) {
+            if (stopped) return;
+            log.warn({ err: error }, 'hall simulator step failed; starting over shortly');
+            await new Promise((resolve) => setTimeout(resolve, 2000));
+          }
+          await new Promise((resolve) => setTimeout(resolve, tickMs));
+        }
+      })();
+    },
     async stop() {
       stopped = true;
       await loop;
     },
   };
+}
+
+/** Creates the simulator and starts its loop at once. */
+export function startHallSimulator(options: SimulatorOptions): HallSimulator {
+  const simulator = createHallSimulator(options);
+  simulator.start();
+  return simulator;
 }

@@ -246,6 +246,35 @@ describe('cases through the gateway', () => {
     expect(await eventCount(id)).toBe(10);
   });
 
+  it('refuses to accept with a reason, and lets an applicant withdraw', async () => {
+    const refused = await register(promised.id);
+    const notAccepted = dataOf(
+      await step('refuseCase', `id: "${refused.id}", reason: "申请事项不属于本部门职权范围"`),
+    ).refuseCase!;
+    expect(notAccepted).toMatchObject({ status: 'NOT_ACCEPTED', allowedActions: [] });
+    expect(errorCodes(await step('acceptCase', `id: "${refused.id}"`))).toEqual(['CONFLICT']);
+
+    const withdrawn = await register(promised.id);
+    dataOf(await step('acceptCase', `id: "${withdrawn.id}"`));
+    const gone = dataOf(
+      await step('withdrawCase', `id: "${withdrawn.id}", reason: "申请人主动撤回"`),
+    ).withdrawCase!;
+    expect(gone.status).toBe('WITHDRAWN');
+    expect(gone.timeline.at(-1)).toMatchObject({ action: 'WITHDRAW', fromStatus: 'ACCEPTED' });
+    expect(errorCodes(await step('approveCase', `id: "${withdrawn.id}"`))).toEqual(['CONFLICT']);
+  });
+
+  it('denies a case, with or without a stated reason, and delivers the decision', async () => {
+    const { id } = await register(promised.id);
+    dataOf(await step('acceptCase', `id: "${id}"`));
+    dataOf(await step('startReview', `id: "${id}"`));
+    const denied = dataOf(
+      await step('denyCase', `id: "${id}", reason: "现场核查不符合规划要求"`),
+    ).denyCase!;
+    expect(denied.status).toBe('COMPLETED_DENIED');
+    expect(dataOf(await step('deliverCase', `id: "${id}"`)).deliverCase!.status).toBe('DELIVERED');
+  });
+
   it('refuses an illegal step with CONFLICT and writes nothing', async () => {
     const { id } = await register(promised.id);
     const events = await eventCount(id);

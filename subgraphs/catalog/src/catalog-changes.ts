@@ -10,6 +10,9 @@ export const CATALOG_CHANGED_CHANNEL = 'hall_catalog_changed';
 export type CatalogChange = 'calendar' | 'matter' | 'window';
 
 /** Announces a change after it was written (PostgreSQL delivers it when the statement commits). */
-export async function announceCatalogChange(em: EntityManager, change: CatalogChange): Promise<void> {
+export async function announceCatalogChange(
+  em: EntityManager,
+  change: CatalogChange,
+): Promise<void> {
   await em.execute('select pg_notify(?, ?)', [CATALOG_CHANGED_CHANNEL, change]);
 }

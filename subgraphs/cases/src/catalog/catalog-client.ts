@@ -10,7 +10,6 @@ import { hallDateOf } from '@hall/kit';
 import { CATALOG_CHANGED_CHANNEL } from '@hall/catalog';
 import pg from 'pg';
 
-
 /** The terms of a matter a case is registered under, as the catalog states them. */
 export interface MatterTerms {
   id: string;

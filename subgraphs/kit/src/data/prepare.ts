@@ -69,9 +69,7 @@ export async function prepareSubgraphDatabase<Loaders, Services>(
       const em = orm.em.fork();
       const alreadySeeded = definition.isSeeded ? await definition.isSeeded(em) : false;
       if (!alreadySeeded) {
-        await em.transactional((tx) =>
-          seed(tx, { clock, log, history: options.history ?? true }),
-        );
+        await em.transactional((tx) => seed(tx, { clock, log, history: options.history ?? true }));
         seeded = true;
       }
     }

@@ -273,6 +273,28 @@ describe('an event consumer', () => {
     expect(await subject.catchUp()).toBe(0);
   });
 
+  it('catches up to the moment it was called while writers keep committing', async () => {
+    const name = 'moving-target';
+    const subject = consumer(name, (events, tx) => recordEffects('applied', name, events, tx));
+    const committed: string[] = [];
+    let writing = true;
+    const writer = async (w: number) => {
+      for (let t = 0; writing; t += 1) {
+        await append([`w${w}-t${t}`]);
+        committed.push(`w${w}-t${t}`);
+      }
+    };
+    const writers = [writer(0), writer(1)];
+    await eventually(() => committed.length >= 20, 'some commits');
+
+    const before = [...committed];
+    await subject.catchUp();
+    const applied = new Set(await appliedKeys(name));
+    writing = false;
+    await Promise.all(writers);
+    expect(before.filter((key) => !applied.has(key))).toEqual([]);
+  });
+
   it('rolls a failed batch back whole and resumes in a new instance without repeating', async () => {
     const name = 'crashing';
     // One transaction: all twenty become readable together, so batches are 1-5, 6-10, 11-15.

@@ -3,7 +3,13 @@ import pg from 'pg';
 import type { HallOrm } from '../data/orm';
 import { createLogger, type Logger } from '../logger';
 import { advanceEventCursor, lockEventCursor } from './event-cursor';
-import { eventChannel, hasPendingEvents, readEvents, type RecordedEvent } from './event-log';
+import {
+  eventChannel,
+  hasPendingEvents,
+  nextTransactionId,
+  readEvents,
+  type RecordedEvent,
+} from './event-log';
 import { quotedEventSchema } from './event-schema';
 
 export interface EventConsumerOptions {
@@ -68,7 +74,10 @@ interface BatchOutcome {
   handled: number;
   /** The batch was full: more may be readable at once. */
   full: boolean;
-  /** Committed events wait behind an older running transaction. */
+  /**
+   * Committed events remain after the cursor: held back by an older running transaction, or
+   * committed since the read. Either way, reading again shortly will get them.
+   */
   pending: boolean;
 }
 
@@ -230,8 +239,9 @@ class CursorEventConsumer implements EventConsumer {
   }
 
   async start(): Promise<void> {
-    if (this.loop || this.listener)
+    if (this.loop || this.listener) {
       throw new Error(`consumer ${this.options.name} already started`);
+    }
     this.stopping = false;
     this.sleeper = new Sleeper();
     const listener = new NotificationListener(
@@ -258,9 +268,12 @@ class CursorEventConsumer implements EventConsumer {
   }
 
   async catchUp(): Promise<number> {
+    // Events of later transactions are not waited for, so a busy producer cannot keep
+    // catchUp from returning.
+    const until = await nextTransactionId(this.options.orm.em.fork());
     let handled = 0;
     for (;;) {
-      const outcome = await this.batch();
+      const outcome = await this.batch(until);
       handled += outcome.handled;
       if (outcome.full) continue;
       if (!outcome.pending) return handled;
@@ -298,9 +311,12 @@ class CursorEventConsumer implements EventConsumer {
     }
   }
 
-  /** Runs one batch after any batch of this instance still in flight. */
-  private batch(): Promise<BatchOutcome> {
-    const next = this.inFlight.catch(() => undefined).then(() => this.processBatch());
+  /**
+   * Runs one batch after any batch of this instance still in flight. `until` limits which
+   * pending events count (see {@link hasPendingEvents}).
+   */
+  private batch(until?: string): Promise<BatchOutcome> {
+    const next = this.inFlight.catch(() => undefined).then(() => this.processBatch(until));
     this.inFlight = next;
     return next;
   }
@@ -309,7 +325,7 @@ class CursorEventConsumer implements EventConsumer {
    * One transaction: lock the cursor row, read after it, apply, move the cursor past the
    * batch. Effects and cursor commit or roll back together.
    */
-  private async processBatch(): Promise<BatchOutcome> {
+  private async processBatch(until: string | undefined): Promise<BatchOutcome> {
     const { orm, source, cursorSchema, name, handle } = this.options;
     const outcome = await orm.em.fork().transactional(async (tx) => {
       const cursor = await lockEventCursor(tx, cursorSchema, name);
@@ -320,11 +336,11 @@ class CursorEventConsumer implements EventConsumer {
         await advanceEventCursor(tx, cursorSchema, name, last);
       }
       const full = events.length === this.batchSize;
-      const pending = full ? false : await hasPendingEvents(tx, source, last ?? cursor);
+      const pending = full ? false : await hasPendingEvents(tx, source, last ?? cursor, until);
       return { handled: events.length, full, pending };
     });
     if (outcome.pending && !this.waitingLogged) {
-      this.log.debug('events committed but held back by an older running transaction; waiting');
+      this.log.debug('committed events not readable yet (held back by an older transaction)');
     }
     this.waitingLogged = outcome.pending;
     if (outcome.handled > 0) this.log.debug({ handled: outcome.handled }, 'events handled');

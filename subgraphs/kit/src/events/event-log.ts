@@ -44,9 +44,14 @@ export interface EventCursor {
 const CHANNEL_PREFIX = 'hall_events_';
 
 /**
- * A cursor's parts are spliced into SQL text through `?` placeholders; anything but digits
- * is a bug.
+ * Cursor parts are spliced into SQL text through `?` placeholders (MikroORM's `execute`
+ * inlines parameters as escaped literals); anything but digits is a bug.
  */
+function checkedTransactionId(value: string): string {
+  if (!/^\d+$/.test(value)) throw new Error(`invalid transaction id: ${JSON.stringify(value)}`);
+  return value;
+}
+
 function checkedCursor(cursor: EventCursor): EventCursor {
   if (!/^\d+$/.test(cursor.transactionId) || !/^\d+$/.test(cursor.position)) {
     throw new Error(`invalid event cursor: ${JSON.stringify(cursor)}`);
@@ -115,6 +120,9 @@ export function eventCursorTableSql(schema: string): string[] {
  * on {@link eventChannel}, which PostgreSQL delivers only at commit and folds with the same
  * transaction's other notifications. An empty array sends nothing.
  *
+ * `events` takes any object payload, so payloads typed by an interface (which has no index
+ * signature and so is no `Record<string, unknown>`) need no cast.
+ *
  * All event data travels as one JSON document. MikroORM's `execute` splices parameters into
  * the SQL text as escaped literals rather than binding them, so a single literal keeps the
  * statement text independent of the number of events.
@@ -122,7 +130,7 @@ export function eventCursorTableSql(schema: string): string[] {
 export async function appendEvents(
   em: EntityManager,
   schema: string,
-  events: readonly DomainEvent[],
+  events: readonly DomainEvent<object>[],
 ): Promise<void> {
   const s = quotedEventSchema(schema);
   if (events.length === 0) return;
@@ -224,17 +232,39 @@ limit ?`,
  * transaction (or committed since the read), so it should read again shortly rather than
  * wait for a notification. The question ignores the horizon on purpose: the horizon may have
  * moved since the read, and asking "still held back?" would then wrongly answer no.
+ *
+ * @param belowTransactionId when given, only events of transactions with a lower xid count;
+ *   a reader catching up to a moment passes the first xid unassigned then, so a steady stream
+ *   of new commits cannot keep it from finishing.
  */
 export async function hasPendingEvents(
   em: EntityManager,
   schema: string,
   after: EventCursor | null,
+  belowTransactionId?: string,
 ): Promise<boolean> {
   const s = quotedEventSchema(schema);
   const cursor = afterCursor(after);
+  const bound =
+    belowTransactionId === undefined
+      ? { sql: '', params: [] }
+      : { sql: 'and transaction_id < ?::xid8', params: [checkedTransactionId(belowTransactionId)] };
   const rows = await em.execute<{ pending: boolean }[]>(
-    `select exists (select 1 from ${s}.event_log where true ${cursor.sql}) as pending`,
-    cursor.params,
+    `select exists (select 1 from ${s}.event_log where true ${cursor.sql} ${bound.sql}) as pending`,
+    [...cursor.params, ...bound.params],
   );
   return rows[0]?.pending === true;
+}
+
+/**
+ * The first transaction id not yet assigned: every transaction that has committed so far has
+ * a lower one, so it marks "now" in terms {@link hasPendingEvents} understands.
+ */
+export async function nextTransactionId(em: EntityManager): Promise<string> {
+  const rows = await em.execute<{ xid: string }[]>(
+    'select pg_snapshot_xmax(pg_current_snapshot())::text as xid',
+  );
+  const xid = rows[0]?.xid;
+  if (xid === undefined) throw new Error('PostgreSQL returned no snapshot');
+  return xid;
 }
