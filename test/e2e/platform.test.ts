@@ -67,5 +67,5 @@ describe('npm start with the embedded default', () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain('Stopped.');
-  }, 120_000);
+  }, 300_000);
 });
