@@ -1,12 +1,12 @@
 import {
   callerHeaders,
+  hallDateOf,
   WorkingCalendar,
   type CalendarException,
   type Clock,
   type Logger,
   type Stoppable,
 } from '@hall/kit';
-import { hallDateOf } from '@hall/kit';
 import { CATALOG_CHANGED_CHANNEL } from '@hall/catalog';
 import pg from 'pg';
 
@@ -95,19 +95,24 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
     ),
   };
 
-  async function ask<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /** Asks the catalog; an answer of only NOT_FOUND errors means "no such thing" (empty data). */
+  async function ask<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<Partial<T>> {
     const response = await fetch(options.url, {
       method: 'POST',
       headers,
       body: JSON.stringify({ query, variables }),
     });
     const answer = (await response.json()) as GraphQLAnswer<T>;
-    if (answer.errors?.some((error) => error.extensions?.code !== 'NOT_FOUND') || !answer.data) {
-      if (answer.errors?.every((error) => error.extensions?.code === 'NOT_FOUND')) {
-        return {} as T;
-      }
+    const errors = answer.errors ?? [];
+    if (errors.length > 0 && errors.every((error) => error.extensions?.code === 'NOT_FOUND')) {
+      return {};
+    }
+    if (errors.length > 0 || !answer.data) {
       throw new Error(
-        `catalog answered ${response.status}: ${answer.errors?.map((e) => e.message).join('; ')}`,
+        `catalog answered ${response.status}: ${errors.map((error) => error.message).join('; ')}`,
       );
     }
     return answer.data;
@@ -150,7 +155,8 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
       if (calendar && fresh(calendar)) return calendar.value;
       const lastYear = Number(hallDateOf(options.clock.now()).slice(0, 4)) + 1;
       const value = ask<Record<string, CalendarException[]>>(calendarQuery(lastYear)).then(
-        (years) => new WorkingCalendar(Object.values(years).flat()),
+        (years) =>
+          new WorkingCalendar(Object.values(years).flatMap((exceptions) => exceptions ?? [])),
       );
       calendar = { loadedAt: Date.now(), value };
       value.catch(() => {

@@ -22,7 +22,6 @@ import {
   Root,
 } from 'type-graphql';
 import { today, type CasesContext } from '../context';
-import { figuresOf } from '../figures/figures.query';
 import { HallToday } from './hall-today.types';
 import { appendTicketEvent, appendWindowEvent } from './queue.events';
 import { QueueTicket, TicketStatus } from './queue-ticket.entity';
@@ -103,7 +102,7 @@ export class QueueResolver {
       windowsOpen: tickets?.windows_open ?? 0,
       casesRegistered: figures.registered,
       casesCompleted: figures.completed,
-      onTimeRate: figures.onTimeRate ?? figuresOf(undefined).onTimeRate,
+      onTimeRate: figures.onTimeRate,
     };
   }
 
