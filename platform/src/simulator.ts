@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   tickMs?: number;
   /** Visitors on an ordinary day. */
   visitorsPerDay?: number;
+  /** How many unified acceptance and department windows open for the day. */
+  windowsOpen?: { unified: number; department: number };
 }
 
 export interface HallSimulator {
@@ -47,8 +49,7 @@ const ARRIVAL_PROFILE: Record<number, number> = {
 const PROFILE_TOTAL = Object.values(ARRIVAL_PROFILE).reduce((sum, weight) => sum + weight, 0);
 const OPENS_AT = 9 * 60;
 const CLOSES_AT = 17 * 60;
-const UNIFIED_WINDOWS_OPEN = 8;
-const DEPARTMENT_WINDOWS_OPEN = 36;
+const DEFAULT_WINDOWS_OPEN = { unified: 8, department: 36 };
 
 interface MatterFacts {
   id: string;
@@ -86,6 +87,7 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
   const random = new SeededRandom(options.seed ?? 20121224);
   const tickMs = options.tickMs ?? 250;
   const visitorsPerDay = options.visitorsPerDay ?? 820;
+  const windowsOpen = options.windowsOpen ?? DEFAULT_WINDOWS_OPEN;
   const log = options.log;
   let stopped = false;
   let loop: Promise<void> = Promise.resolve();
@@ -145,10 +147,10 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
     );
     const unified = windows
       .filter((window) => window.kind === 'UNIFIED_ACCEPTANCE')
-      .slice(0, UNIFIED_WINDOWS_OPEN);
+      .slice(0, windowsOpen.unified);
     const departmentWindows = random
       .shuffle(windows.filter((window) => window.kind === 'DEPARTMENT' && window.department))
-      .slice(0, DEPARTMENT_WINDOWS_OPEN);
+      .slice(0, windowsOpen.department);
     const servedDepartments = new Set(departmentWindows.map((window) => window.department!.id));
     const walkInMatters = matters.filter((matter) => servedDepartments.has(matter.department.id));
     const states: WindowState[] = [...unified, ...departmentWindows].map((window) => ({

@@ -14,7 +14,7 @@ import { Appointment } from './appointment/appointment.entity';
 import { CaseStep } from './case/case-step.entity';
 import { Case } from './case/case.entity';
 import { ClockStop } from './case/clock-stop.entity';
-import { createCatalogClient, type CatalogClient } from './catalog/catalog-client';
+import { createCatalogClient, type CatalogClient } from '@hall/catalog';
 import { figuresLoader, type FigureKey, type CaseFigures } from './figures/figures.query';
 import { JointProject } from './joint-project/joint-project.entity';
 import { QueueTicket, TicketStatus } from './queue/queue-ticket.entity';
@@ -31,6 +31,7 @@ export async function createCasesServices(
   if (!url) throw new Error('the cases subgraph needs the catalog subgraph’s URL');
   const catalog = await createCatalogClient({
     url,
+    client: 'cases',
     callerSecret: environment.callerSecret,
     databaseUrl: environment.databaseUrl,
     clock: environment.clock,

@@ -9,3 +9,4 @@ export {
   CATALOG_CHANGED_CHANNEL,
   type CatalogChange,
 } from './catalog-changes';
+export * from './client/catalog-client';

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Applicant } from '../applicant/applicant.entity';
 import { checkIdentityNumber, checkPhone } from '../applicant/applicant.rules';
-import type { MatterTerms } from '../catalog/catalog-client';
+import type { MatterTerms } from '@hall/catalog';
 import type { CasesContext } from '../context';
 import { addToFigures } from '../figures/figures.rollup';
 import { Case, CaseChannel } from './case.entity';

@@ -7,7 +7,7 @@ import {
   type Logger,
   type Stoppable,
 } from '@hall/kit';
-import { CATALOG_CHANGED_CHANNEL } from '@hall/catalog';
+import { CATALOG_CHANGED_CHANNEL } from '../catalog-changes';
 import pg from 'pg';
 
 /** The terms of a matter a case is registered under, as the catalog states them. */
@@ -35,7 +35,7 @@ export interface WindowFacts {
 }
 
 /**
- * What the cases subgraph needs of the catalog, read from the catalog subgraph itself (no
+ * What other subgraphs need of the catalog, read from the catalog subgraph itself (no
  * subgraph reads another's tables): the working calendar and the terms of matters and
  * windows. Answers are cached for the process and dropped when the catalog announces a
  * change (NOTIFY), or after `maxAgeMs` should a notification be missed.
@@ -49,6 +49,8 @@ export interface CatalogClient extends Stoppable {
 export interface CatalogClientOptions {
   /** The catalog subgraph's GraphQL URL. */
   url: string;
+  /** Who is asking, e.g. `cases`: the internal caller is `service:<client>`. */
+  client: string;
   callerSecret: string;
   /** For LISTEN; the catalog notifies in the same database. */
   databaseUrl: string;
@@ -90,7 +92,7 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
   const headers = {
     'content-type': 'application/json',
     ...callerHeaders(
-      { kind: 'user', subject: 'service:cases', role: 'CITY_LEADER' },
+      { kind: 'user', subject: `service:${options.client}`, role: 'CITY_LEADER' },
       options.callerSecret,
     ),
   };
