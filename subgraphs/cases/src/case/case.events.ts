@@ -41,6 +41,10 @@ export interface CaseEventPayload {
   jointProjectId: string | null;
   partnerOrganizationId: string | null;
   receivedOn: string;
+  /** The day the clock started; null before acceptance. */
+  clockStartedOn: string | null;
+  /** The decision day, once decided. */
+  decidedOn: string | null;
   promisedLimitDays: number;
   statutoryLimitDays: number;
   extensionDays: number;
@@ -104,6 +108,8 @@ export function caseEvent(
       jointProjectId: subject.jointProjectId ?? null,
       partnerOrganizationId: subject.partnerOrganizationId ?? null,
       receivedOn: subject.receivedOn,
+      clockStartedOn: subject.clockStartedOn ?? null,
+      decidedOn: subject.decidedOn ?? null,
       promisedLimitDays: subject.promisedLimitDays,
       statutoryLimitDays: subject.statutoryLimitDays,
       extensionDays: subject.extensionDays,

@@ -1,9 +1,9 @@
 import { buildCatalogSeed } from '@hall/catalog';
 import { appendEvents, hallDateOf, type DomainEvent, type SeedContext } from '@hall/kit';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { CASES_EVENT_SOURCE } from '../case/case.events';
+import { CASES_EVENT_SOURCE, type CaseEventPayload } from '../case/case.events';
 import { OPEN_STATUSES } from '../case/case.machine';
-import { buildCasesSeed, type CaseRow } from './history';
+import { buildCasesSeed, type CaseRow, type StopRow } from './history';
 
 /** Rows per INSERT: big enough to be quick, small enough to keep statements modest. */
 const CHUNK = 4000;
@@ -45,31 +45,43 @@ async function insertRows(
 /**
  * The snapshot a consumer receives of each case still open when the seed ran: decided
  * history is not replayed on the event log, but whatever watches open cases (supervision's
- * timers) learns of every one of them.
+ * timers) learns of every one of them, in the shape of the live events' payload.
  */
-function importedEvent(row: CaseRow, occurredAt: Date): DomainEvent {
+function importedEvent(row: CaseRow, stops: readonly StopRow[], occurredAt: Date): DomainEvent {
+  const payload: Omit<CaseEventPayload, 'action' | 'clock'> & { action: 'IMPORT' } = {
+    caseId: row.id,
+    serialNo: row.serial_no,
+    action: 'IMPORT',
+    fromStatus: null,
+    status: row.status,
+    departmentId: row.department_id,
+    matterId: row.matter_id,
+    matterKind: row.matter_kind,
+    jointProjectId: row.joint_project_id,
+    partnerOrganizationId: row.partner_organization_id,
+    receivedOn: row.received_on,
+    clockStartedOn: row.clock_started_on,
+    decidedOn: row.decided_on,
+    promisedLimitDays: row.promised_limit_days,
+    statutoryLimitDays: row.statutory_limit_days,
+    extensionDays: row.extension_days,
+    supplementNoticeLate: row.supplement_notice_late,
+    stops: stops.map((stop) => ({
+      kind: stop.kind,
+      startedOn: stop.started_on,
+      endedOn: stop.ended_on,
+    })),
+    decisionReason: row.decision_reason,
+    feeFen: row.fee_fen,
+    actor: 'seed',
+    reason: null,
+  };
   return {
     type: 'CaseImported',
     aggregateType: 'Case',
     aggregateId: row.id,
     occurredAt,
-    payload: {
-      caseId: row.id,
-      serialNo: row.serial_no,
-      status: row.status,
-      departmentId: row.department_id,
-      matterId: row.matter_id,
-      matterKind: row.matter_kind,
-      jointProjectId: row.joint_project_id,
-      partnerOrganizationId: row.partner_organization_id,
-      receivedOn: row.received_on,
-      clockStartedOn: row.clock_started_on,
-      promisedLimitDays: row.promised_limit_days,
-      statutoryLimitDays: row.statutory_limit_days,
-      extensionDays: row.extension_days,
-      dueOn: row.due_on,
-      statutoryDueOn: row.statutory_due_on,
-    },
+    payload,
   };
 }
 
@@ -91,11 +103,19 @@ export async function seedCases(
   await insertRows(em, 'case_daily_figure', plan.figures);
   await em.execute(`select setval('cases.case_serial', ?)`, [Math.max(plan.lastSerial, 1)]);
   const open = plan.cases.filter((row) => OPEN_STATUSES.includes(row.status));
+  const stopsOf = new Map<string, StopRow[]>();
+  for (const stop of plan.stops) {
+    const list = stopsOf.get(stop.case_id) ?? [];
+    list.push(stop);
+    stopsOf.set(stop.case_id, list);
+  }
   for (let start = 0; start < open.length; start += CHUNK) {
     await appendEvents(
       em,
       CASES_EVENT_SOURCE,
-      open.slice(start, start + CHUNK).map((row) => importedEvent(row, now)),
+      open
+        .slice(start, start + CHUNK)
+        .map((row) => importedEvent(row, stopsOf.get(row.id) ?? [], now)),
     );
   }
   log.info(
