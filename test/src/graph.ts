@@ -28,6 +28,11 @@ export interface TestGraph {
     document: string,
     options?: { variables?: Record<string, unknown>; token?: string },
   ): Promise<GraphQLResponse<T>>;
+  /**
+   * Stops a subgraph and starts it again on the same port (the gateway keeps its URL), as a
+   * process restart would: what it keeps in memory is gone, what it wrote is not.
+   */
+  restart(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,8 +103,20 @@ export async function startTestGraph(
     throw error;
   }
 
+  const restart = async (name: SubgraphName) => {
+    const runtime = SUBGRAPH_RUNTIMES.find((candidate) => candidate.name === name)!;
+    const old = subgraphs[name];
+    await old.close();
+    subgraphs[name] = await runtime.start({
+      ...startOptions,
+      port: old.port,
+      ...(name !== 'catalog' && { peerUrls: { catalog: subgraphs.catalog.url } }),
+    });
+  };
+
   return {
     gatewayUrl: gateway.url,
+    restart,
     database,
     subgraphs,
     clock,
@@ -121,7 +138,7 @@ export async function startTestGraph(
     },
     async close() {
       await gateway.close();
-      await Promise.all(handles.map((handle) => handle.close()));
+      await Promise.all(Object.values(subgraphs).map((handle) => handle.close()));
       await database.drop();
     },
   };

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { Caller } from './auth/caller';
+import type { HallOrm } from './data/orm';
 import type { Logger } from './logger';
 import type { Clock } from './time/clock';
 
@@ -30,6 +31,8 @@ export type ReferenceResolver<Loaders> = (
  */
 export interface SubgraphEnvironment {
   databaseUrl: string;
+  /** The subgraph's own ORM, for services that write (e.g. an event consumer's effects). */
+  orm: HallOrm;
   clock: Clock;
   log: Logger;
   /** The secret the gateway signs identities with; internal calls sign with it too. */

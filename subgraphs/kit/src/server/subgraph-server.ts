@@ -61,6 +61,7 @@ export async function createSubgraph<Loaders, Services>(
   const services = definition.createServices
     ? await definition.createServices({
         databaseUrl: options.databaseUrl,
+        orm,
         clock,
         log,
         callerSecret: options.callerSecret,
