@@ -399,3 +399,90 @@ describe('the other rules', () => {
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('lights and the calendar', () => {
+  beforeEach(() => graph.clock.set('2026-11-24T09:00:00+08:00'));
+
+  it('moves a pending light when a holiday is added before it', async () => {
+    const admin = await graph.tokenFor('SERVICE_BUREAU_ADMIN');
+    const subject = await acceptedCase();
+    const yellowOn = await workingDaysBefore(subject.dueOn, 1);
+    dataOf(
+      await graph.query(
+        `mutation { setCalendarException(input: { date: "${yellowOn}", kind: HOLIDAY, name: "临时休假" }) { date } }`,
+        { token: admin },
+      ),
+    );
+    try {
+      const dueOn = async () =>
+        dataOf(
+          await graph.query<{ case: { clock: { dueOn: string } } }>(
+            `{ case(id: "${subject.id}") { clock { dueOn } } }`,
+            { token: clerk },
+          ),
+        ).case.clock.dueOn;
+      const movedDue = await eventually(dueOn, (due) => due > subject.dueOn);
+      const movedYellow = await workingDaysBefore(movedDue, 1);
+      expect(movedYellow > yellowOn).toBe(true);
+
+      graph.clock.set(startOf(yellowOn));
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(await lightOf(subject.id)).toBeNull();
+      graph.clock.set(startOf(movedYellow));
+      const yellow = await eventually(
+        () => lightOf(subject.id),
+        (light) => light !== null,
+      );
+      expect(yellow).toMatchObject({ level: 'YELLOW', rule: 'DEADLINE_NEAR' });
+    } finally {
+      dataOf(
+        await graph.query(`mutation { removeCalendarException(date: "${yellowOn}") { date } }`, {
+          token: admin,
+        }),
+      );
+    }
+  });
+
+  it('lights a joint project as high as its members', async () => {
+    const matters = dataOf(
+      await graph.query<{
+        matters: { nodes: { id: string; promisedLimitDays: number; department: { id: string } }[] };
+      }>(
+        '{ matters(first: 100, filter: { kind: PROMISED }) { nodes { id promisedLimitDays department { id } } } }',
+      ),
+    ).matters.nodes.filter((matter) => matter.promisedLimitDays >= 3);
+    const first = matters[0]!;
+    const second = matters.find((matter) => matter.department.id !== first.department.id)!;
+    const project = dataOf(
+      await graph.query<{ startJointProject: { id: string; members: { id: string }[] } }>(
+        `mutation ($input: StartJointProjectInput!) { startJointProject(input: $input) { id members { id } } }`,
+        {
+          variables: {
+            input: {
+              name: '滨海路改造工程',
+              leadDepartmentId: first.department.id,
+              matterIds: [first.id, second.id],
+              applicant: APPLICANT,
+            },
+          },
+          token: clerk,
+        },
+      ),
+    ).startJointProject;
+    let latestDue = '';
+    for (const member of project.members) {
+      const accepted = await move('acceptCase', member.id);
+      if (accepted.clock!.dueOn > latestDue) latestDue = accepted.clock!.dueOn;
+    }
+    graph.clock.set(dayAfter(latestDue));
+    const projectLights = async () =>
+      dataOf(
+        await graph.query<{ alertLights: { nodes: { subjectId: string; level: string }[] } }>(
+          '{ alertLights(first: 100, filter: { subjectType: JOINT_PROJECT }) { nodes { subjectId level } } }',
+          { token: supervisor },
+        ),
+      ).alertLights.nodes.filter((light) => light.subjectId === project.id);
+    const lit = await eventually(projectLights, (found) => found[0]?.level === 'RED');
+    expect(lit).toEqual([{ subjectId: project.id, level: 'RED' }]);
+  });
+});

@@ -44,6 +44,12 @@ export interface CatalogClient extends Stoppable {
   calendar(): Promise<WorkingCalendar>;
   matter(id: string): Promise<MatterTerms | null>;
   window(id: string): Promise<WindowFacts | null>;
+  /**
+   * Calls `listener` after the catalog announced a change (and the copies were dropped), with
+   * what changed: `calendar`, `matter` or `window`. For services whose own state was computed
+   * from the catalog, such as supervision's timers.
+   */
+  onChange(listener: (change: string) => void): void;
 }
 
 export interface CatalogClientOptions {
@@ -132,7 +138,11 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
   };
 
   const listener = new pg.Client({ connectionString: options.databaseUrl });
-  listener.on('notification', forgetAll);
+  const changeListeners: ((change: string) => void)[] = [];
+  listener.on('notification', (notification) => {
+    forgetAll();
+    for (const notify of changeListeners) notify(notification.payload ?? '');
+  });
   listener.on('error', (error) => {
     options.log.warn({ err: error }, 'catalog change listener lost; answers expire by age');
   });
@@ -185,6 +195,9 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
         const { department, ...facts } = data.window;
         return { ...facts, departmentId: department?.id ?? null };
       });
+    },
+    onChange(notify) {
+      changeListeners.push(notify);
     },
     async stop() {
       await listener.end().catch(() => undefined);

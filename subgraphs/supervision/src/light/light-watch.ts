@@ -289,8 +289,11 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
     logger: log,
   });
 
-  /** Fires one subject's timer if it is due: idempotent, so a stale or repeated call is harmless. */
-  async function fire(key: string): Promise<void> {
+  /**
+   * Fires one subject's timer if it is due (or, `force`d, whatever its time): idempotent, so
+   * a stale or repeated call is harmless.
+   */
+  async function fire(key: string, force = false): Promise<void> {
     const [type, id] = key.split(':') as [LightSubject, string];
     await orm.em.fork().transactional(async (tx) => {
       const timer = await tx.findOne(
@@ -300,7 +303,7 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
       );
       const now = clock.now();
       if (!timer) return;
-      if (timer.at > now) {
+      if (timer.at > now && !force) {
         heap.schedule(key, timer.at.getTime());
         return;
       }
@@ -334,6 +337,27 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
       }
     }
   }
+
+  /**
+   * A changed calendar moves thresholds both ways: every pending timer is judged again at
+   * once and set to its new moment.
+   */
+  async function recheckAll(): Promise<void> {
+    const timers = await orm.em.fork().find(LightTimer, {});
+    for (const timer of timers) {
+      if (stopped) return;
+      try {
+        await fire(keyOf(timer.subjectType, timer.subjectId), true);
+      } catch (error) {
+        log.warn({ err: error }, 'light timer recheck failed');
+      }
+    }
+  }
+
+  catalog.onChange((change) => {
+    if (change !== 'calendar' || stopped) return;
+    firing = firing.then(recheckAll);
+  });
 
   async function loadTimers(): Promise<void> {
     const timers = await orm.em.fork().find(LightTimer, {});
