@@ -129,6 +129,24 @@ describe('alert lights by rule, on the injected clock', () => {
     expect(red).toMatchObject({ id: yellow!.id, level: 'RED', rule: 'PROMISED_LIMIT_PASSED' });
     expect(red!.history.map((entry) => entry.action)).toEqual(['RAISED', 'ROSE']);
 
+    // Past the statutory limit too: the red light records the second cause; it cannot rise.
+    const statutoryDueOn = dataOf(
+      await graph.query<{ case: { clock: { statutoryDueOn: string } } }>(
+        `{ case(id: "${subject.id}") { clock { statutoryDueOn } } }`,
+        { token: clerk },
+      ),
+    ).case.clock.statutoryDueOn;
+    graph.clock.set(dayAfter(statutoryDueOn));
+    const both = await eventually(
+      () => lightOf(subject.id),
+      (light) => light?.history.some((entry) => entry.rule === 'STATUTORY_LIMIT_PASSED') ?? false,
+    );
+    expect(both).toMatchObject({ id: yellow!.id, level: 'RED', rule: 'PROMISED_LIMIT_PASSED' });
+    expect(both!.history.at(-1)).toMatchObject({
+      action: 'CAUSE_ADDED',
+      rule: 'STATUTORY_LIMIT_PASSED',
+    });
+
     // Decided late: the red light stays for supervision to resolve.
     await move('approveCase', subject.id);
     await new Promise((resolve) => setTimeout(resolve, 600));
