@@ -48,7 +48,10 @@ export interface LightWatchOptions {
  * threshold actually passes (timers, not sweeps).
  */
 export interface LightWatch extends Stoppable {
-  /** Catches up on the log and on every timer that passed, then follows both. */
+  /**
+   * Catches up on the logs, then on every timer that passed while nothing watched, then
+   * follows both; runs in the background (resolves at once).
+   */
   start(): Promise<void>;
   /** Applies what the log holds now and fires what is due now; for tests and restarts. */
   settle(): Promise<void>;
@@ -91,6 +94,7 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
   let ticker: NodeJS.Timeout | undefined;
   let firing: Promise<void> = Promise.resolve();
   let stopped = false;
+  let starting: Promise<void> = Promise.resolve();
 
   const keyOf = (type: LightSubject, id: string) => `${type}:${id}`;
 
@@ -264,7 +268,11 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
     ];
     if (ids.length === 0) return;
     const rules = await loadRules(tx);
-    for (const complaint of await tx.find(Complaint, { id: { $in: ids } })) {
+    for (const complaint of await tx.find(
+      Complaint,
+      { id: { $in: ids } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+    )) {
       await judgeComplaint(tx, complaint, rules);
     }
   }
@@ -296,32 +304,32 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
   async function fire(key: string, force = false): Promise<void> {
     const [type, id] = key.split(':') as [LightSubject, string];
     await orm.em.fork().transactional(async (tx) => {
+      // The subject first, then its timer: the order the consumer locks them in (its upsert
+      // of the subject, then the timer), so the two never deadlock, and never judge one
+      // subject at once on different views of it.
+      const subject =
+        type === LightSubject.CASE
+          ? await tx.findOne(WatchedCase, { caseId: id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+          : type === LightSubject.COMPLAINT
+            ? await tx.findOne(Complaint, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+            : null;
       const timer = await tx.findOne(
         LightTimer,
         { subjectType: type, subjectId: id },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      const now = clock.now();
       if (!timer) return;
-      if (timer.at > now && !force) {
+      if (timer.at > clock.now() && !force) {
         heap.schedule(key, timer.at.getTime());
         return;
       }
-      if (type === LightSubject.CASE) {
-        const watched = await tx.findOne(WatchedCase, { caseId: id });
-        if (!watched) {
-          await setTimer(tx, type, id, null);
-          return;
-        }
+      if (subject instanceof WatchedCase) {
         const [calendar, rules] = await Promise.all([catalog.calendar(), loadRules(tx)]);
-        await judgeCase(tx, watched, calendar, rules, []);
-      } else if (type === LightSubject.COMPLAINT) {
-        const complaint = await tx.findOne(Complaint, { id });
-        if (!complaint) {
-          await setTimer(tx, type, id, null);
-          return;
-        }
-        await judgeComplaint(tx, complaint, await loadRules(tx));
+        await judgeCase(tx, subject, calendar, rules, []);
+      } else if (subject instanceof Complaint) {
+        await judgeComplaint(tx, subject, await loadRules(tx));
+      } else {
+        await setTimer(tx, type, id, null);
       }
     });
   }
@@ -366,23 +374,41 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
   }
 
   return {
-    async start() {
-      // Timers that passed while the process was down fire on the first tick; the consumer
-      // catches up on the log in the background (retrying while the catalog is not up yet).
-      await loadTimers();
-      await consumer.start();
-      await complaints.start();
-      ticker = setInterval(() => {
-        firing = firing.then(fireDue);
-      }, TICK_MS);
+    start() {
+      // The log first, then the timers: a timer judged on a stale view of its case (say,
+      // still waiting for acceptance while the acceptance is in the log) would light for a
+      // cause that no longer holds. Catching up is retried while the catalog is not up yet;
+      // the subgraph serves meanwhile.
+      starting = (async () => {
+        while (!stopped) {
+          try {
+            await consumer.catchUp();
+            await complaints.catchUp();
+            break;
+          } catch (error) {
+            log.warn({ err: error }, 'catching up on the event logs failed; trying again');
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
+        }
+        if (stopped) return;
+        await loadTimers();
+        await consumer.start();
+        await complaints.start();
+        ticker = setInterval(() => {
+          firing = firing.then(fireDue);
+        }, TICK_MS);
+      })();
+      return Promise.resolve();
     },
     async settle() {
+      await starting;
       await consumer.catchUp();
       await complaints.catchUp();
       await (firing = firing.then(fireDue));
     },
     async stop() {
       stopped = true;
+      await starting.catch(() => undefined);
       if (ticker) clearInterval(ticker);
       await firing;
       await consumer.stop();
