@@ -24,10 +24,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The first of `count` consecutive free ports, for services that number their ports. */
+/**
+ * The first of `count` consecutive free ports, for services that number their ports. Picked
+ * below Linux's ephemeral range (32768 and up), where servers listening on port 0 elsewhere in
+ * the suite get theirs, so that no one takes a port between this check and its use.
+ */
 export async function freePortRange(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = 20_000 + Math.floor(Math.random() * (12_000 - count));
     const checks = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
     if (checks.every(Boolean)) return base;
   }

@@ -159,8 +159,8 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
     calendar: WorkingCalendar,
     rules: RuleBook,
     extra: Cause[],
+    now: Date = clock.now(),
   ): Promise<void> {
-    const now = clock.now();
     const evaluation = evaluateCase(watched, calendar, now, rules);
     await applyCauses(
       tx,
@@ -228,7 +228,18 @@ export function createLightWatch(options: LightWatchOptions): LightWatch {
         stops: payload.stops ?? [],
         updatedAt: event.occurredAt,
       });
-      await judgeCase(tx, watched, calendar, rules, await eventCauses(event, payload, rules));
+      // Judged as of the event: a consumer behind the log must not light a case for a state
+      // it has already left (received, long past the acceptance limit, then accepted). The
+      // timer set from that moment fires at once if a threshold passed since, and judges
+      // the case as it is now.
+      await judgeCase(
+        tx,
+        watched,
+        calendar,
+        rules,
+        await eventCauses(event, payload, rules),
+        event.occurredAt,
+      );
     }
   }
 
