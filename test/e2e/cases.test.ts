@@ -10,8 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => graph.close());
 
-const DAY = 24 * 60 * 60 * 1000;
-
 interface MatterRow {
   id: string;
   code: string;

@@ -1,7 +1,6 @@
 import {
   byIdLoader,
   groupLoader,
-  hallDateOf,
   type HallContext,
   type Stoppable,
   type SubgraphEnvironment,
@@ -99,7 +98,4 @@ export function createCasesLoaders(em: EntityManager, services: CasesServices): 
   };
 }
 
-/** The hall date now, by the injected clock. */
-export function today(context: { clock: { now(): Date } }): string {
-  return hallDateOf(context.clock.now());
-}
+export { today } from '@hall/kit';

@@ -1,4 +1,5 @@
 export * from './auth/caller';
+export * from './auth/scope';
 export * from './config';
 export * from './data/loaders';
 export * from './data/orm';

@@ -11,7 +11,7 @@ import { appendCaseEvents, caseEvent } from './case.events';
 import { CaseAction, CaseStatus } from './case.machine';
 import { CaseStep } from './case-step.entity';
 import type { ApplicantInput, RegisterCaseInput } from './case.input';
-import { actorOf, checkCaseScope } from './case.transitions';
+import { checkCaseScope, stepActorOf } from './case.transitions';
 
 /** Finds the applicant named, or registers the one described, inside `tx`. */
 export async function applicantFor(
@@ -92,7 +92,7 @@ export async function registerInTransaction(
 ): Promise<Case> {
   const now = context.clock.now();
   const today = hallDateOf(now);
-  const { actor, actorRole } = actorOf(context.caller);
+  const { actor, actorRole } = stepActorOf(context.caller);
   const subject = tx.create(Case, {
     id: randomUUID(),
     serialNo: await nextSerialNo(tx, today, spec.matter),

@@ -6,6 +6,7 @@ import {
   notFound,
   PageArgs,
   parseId,
+  scopedDepartment,
   toConnection,
   type EntityReference,
 } from '@hall/kit';
@@ -94,9 +95,8 @@ export class CaseResolver {
     if (filter?.open === false) where.status = { $nin: [...OPEN_STATUSES] };
     if (filter?.departmentId)
       where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
-    if (caller.kind === 'user' && caller.role === 'DEPARTMENT_STAFF') {
-      where.departmentId = caller.departmentId ?? '00000000-0000-0000-0000-000000000000';
-    }
+    const scope = scopedDepartment(caller);
+    if (scope !== undefined) where.departmentId = scope;
     if (filter?.matterId) where.matterId = parseId(filter.matterId, 'filter.matterId');
     if (filter?.applicantId) where.applicantId = parseId(filter.applicantId, 'filter.applicantId');
     if (filter?.partnerOrganizationId) {

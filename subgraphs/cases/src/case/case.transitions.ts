@@ -2,7 +2,10 @@ import {
   badUserInput,
   checkText,
   conflict,
-  forbidden,
+  actorOf,
+  checkDepartmentScope,
+  checkVersion,
+  optionalText,
   hallDateOf,
   notFound,
   parseId,
@@ -41,21 +44,14 @@ export interface TransitionRequest {
   feeFen?: number | null;
 }
 
-export function actorOf(caller: Caller): { actor: string; actorRole: string | null } {
-  return caller.kind === 'user'
-    ? { actor: caller.subject, actorRole: caller.role }
-    : { actor: 'anonymous', actorRole: null };
+/** Who took a step, and in which role, for the timeline. */
+export function stepActorOf(caller: Caller): { actor: string; actorRole: string | null } {
+  return { actor: actorOf(caller), actorRole: caller.kind === 'user' ? caller.role : null };
 }
 
 /** Department staff act only for their own department's cases. */
 export function checkCaseScope(caller: Caller, departmentId: string): void {
-  if (
-    caller.kind === 'user' &&
-    caller.role === 'DEPARTMENT_STAFF' &&
-    caller.departmentId !== departmentId
-  ) {
-    throw forbidden('Department staff may act only on their own department’s cases');
-  }
+  checkDepartmentScope(caller, departmentId, 'cases', 'act');
 }
 
 function required(value: string | null | undefined, field: string, max = 500): string {
@@ -63,10 +59,6 @@ function required(value: string | null | undefined, field: string, max = 500): s
     throw badUserInput(`${field} is required for this step`, { field });
   }
   return checkText(value, field, max);
-}
-
-function optional(value: string | null | undefined, field: string, max = 500): string | null {
-  return value == null || value.trim() === '' ? null : checkText(value, field, max);
 }
 
 function openStop(stops: readonly ClockStop[]): ClockStop | undefined {
@@ -85,18 +77,13 @@ export async function moveCase(context: CasesContext, request: TransitionRequest
   const calendar = await loaders.calendar();
   const now = clock.now();
   const today = hallDateOf(now);
-  const { actor, actorRole } = actorOf(caller);
+  const { actor, actorRole } = stepActorOf(caller);
 
   return em.transactional(async (tx) => {
     const subject = await tx.findOne(Case, { id });
     if (!subject) throw notFound('Case', id);
     checkCaseScope(caller, subject.departmentId);
-    if (request.expectedVersion != null && request.expectedVersion !== subject.version) {
-      throw conflict(
-        `Case ${subject.serialNo} changed since version ${request.expectedVersion}; it is at ${subject.version}`,
-        { currentVersion: subject.version },
-      );
-    }
+    checkVersion(subject, request.expectedVersion, `Case ${subject.serialNo}`);
     const stops = await tx.find(ClockStop, { caseId: id }, { orderBy: { startedAt: 'asc' } });
     const stopped = openStop(stops);
     const fromStatus = subject.status;
@@ -108,7 +95,7 @@ export async function moveCase(context: CasesContext, request: TransitionRequest
       );
     }
     const immediate = subject.matterKind === 'IMMEDIATE';
-    let reason: string | null = optional(request.reason, 'reason');
+    let reason: string | null = optionalText(request.reason, 'reason', 500);
     const closeStop = () => {
       if (stopped) {
         stopped.endedOn = today;

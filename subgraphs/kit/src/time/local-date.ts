@@ -50,3 +50,8 @@ export function isWeekend(date: LocalDate): boolean {
 export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** The hall date now, by the request's injected clock. */
+export function today(context: { clock: { now(): Date } }): LocalDate {
+  return hallDateOf(context.clock.now());
+}

@@ -1,14 +1,16 @@
-import {
-  badUserInput,
-  checkText,
-  conflict,
-  forbidden,
-  hallDateOf,
-  isLocalDate,
-  type Caller,
-  type Role,
-} from '@hall/kit';
+import { type Caller, type Role } from '@hall/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+export {
+  actorOf,
+  checkDepartmentScope,
+  checkPeriod,
+  checkVersion,
+  NO_DEPARTMENT,
+  optionalText,
+  scopedDepartment,
+  today,
+} from '@hall/kit';
 
 /** Who does supervision work: deciding complaints, inspections, fee permits and reports. */
 export const SUPERVISION_WORKERS = ['SERVICE_BUREAU_ADMIN', 'SUPERVISION_STAFF'] as const;
@@ -38,72 +40,11 @@ export const SUPERVISION_OVERSEERS = [
 /** Who files inspection and fee requests: a department's own staff, or the bureau for it. */
 export const DEPARTMENT_REQUESTERS = ['SERVICE_BUREAU_ADMIN', 'DEPARTMENT_STAFF'] as const;
 
-/** A uuid no row has: what a department staff member without a department is scoped to. */
-export const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
-
 /** Roles that see complainants' and supervisors' names and phones unmasked. */
 const SEES_PERSONAL_DATA: readonly Role[] = ['SERVICE_BUREAU_ADMIN', 'SUPERVISION_STAFF'];
 
 export function maySeePersonalData(caller: Caller): boolean {
   return caller.kind === 'user' && SEES_PERSONAL_DATA.includes(caller.role);
-}
-
-/** Who did it, for records and events. */
-export function actorOf(caller: Caller): string {
-  return caller.kind === 'user' ? caller.subject : 'anonymous';
-}
-
-/** The department a department staff member is scoped to; undefined for every other role. */
-export function scopedDepartment(caller: Caller): string | undefined {
-  if (caller.kind !== 'user' || caller.role !== 'DEPARTMENT_STAFF') return undefined;
-  return caller.departmentId ?? NO_DEPARTMENT;
-}
-
-/** Department staff read and act only on their own department's records. */
-export function checkDepartmentScope(caller: Caller, departmentId: string, what: string): void {
-  const scope = scopedDepartment(caller);
-  if (scope !== undefined && scope !== departmentId) {
-    throw forbidden(`Department staff may see only their own department’s ${what}`);
-  }
-}
-
-/** Refuses a stale write: the record moved on since the caller read `expectedVersion`. */
-export function checkVersion(
-  record: { version: number },
-  expectedVersion: number | null | undefined,
-  label: string,
-): void {
-  if (expectedVersion != null && expectedVersion !== record.version) {
-    throw conflict(
-      `${label} changed since version ${expectedVersion}; it is at ${record.version}`,
-      { currentVersion: record.version },
-    );
-  }
-}
-
-/** Trimmed text, or null when blank or absent. */
-export function optionalText(
-  value: string | null | undefined,
-  field: string,
-  max: number,
-): string | null {
-  return value == null || value.trim() === '' ? null : checkText(value, field, max);
-}
-
-/** A period of hall dates, both ends included, at most 30 years long. */
-export function checkPeriod(from: string, to: string): { from: string; to: string } {
-  if (!isLocalDate(from)) throw badUserInput('from must be a date (YYYY-MM-DD)', { field: 'from' });
-  if (!isLocalDate(to)) throw badUserInput('to must be a date (YYYY-MM-DD)', { field: 'to' });
-  if (from > to) throw badUserInput('from must not be after to', { field: 'from' });
-  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 30) {
-    throw badUserInput('A period spans 30 years at most', { field: 'to' });
-  }
-  return { from, to };
-}
-
-/** The hall date now, by the injected clock. */
-export function today(context: { clock: { now(): Date } }): string {
-  return hallDateOf(context.clock.now());
 }
 
 /**

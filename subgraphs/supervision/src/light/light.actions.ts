@@ -2,7 +2,8 @@ import {
   appendEvents,
   checkText,
   conflict,
-  forbidden,
+  actorOf,
+  checkDepartmentScope,
   notFound,
   parseId,
   type Caller,
@@ -23,19 +24,9 @@ import {
 import { addEntry, lightEvent, noticesFor, SUPERVISION_EVENT_SOURCE } from './light.reconcile';
 import { WatchedCase } from './watched-case.entity';
 
-export function actorOf(caller: Caller): string {
-  return caller.kind === 'user' ? caller.subject : 'anonymous';
-}
-
 /** Department staff act on their own department's lights only. */
 export function checkLightScope(caller: Caller, departmentId: string): void {
-  if (
-    caller.kind === 'user' &&
-    caller.role === 'DEPARTMENT_STAFF' &&
-    caller.departmentId !== departmentId
-  ) {
-    throw forbidden('Department staff may act only on their own department’s lights');
-  }
+  checkDepartmentScope(caller, departmentId, 'lights', 'act');
 }
 
 async function lockedLight(tx: EntityManager, rawId: string, caller: Caller): Promise<AlertLight> {

@@ -7,6 +7,7 @@ import {
   loadOrFail,
   PageArgs,
   parseId,
+  scopedDepartment,
   startOfHallDate,
   addDays,
   toConnection,
@@ -89,9 +90,8 @@ export class AlertLightResolver {
     if (filter?.escalated != null) where.escalated = filter.escalated;
     if (filter?.departmentId)
       where.departmentId = parseId(filter.departmentId, 'filter.departmentId');
-    if (caller.kind === 'user' && caller.role === 'DEPARTMENT_STAFF') {
-      where.departmentId = caller.departmentId ?? '00000000-0000-0000-0000-000000000000';
-    }
+    const scope = scopedDepartment(caller);
+    if (scope !== undefined) where.departmentId = scope;
     const cursor = await em.findByCursor(AlertLight, where, {
       ...checkPageArgs(page),
       orderBy: { raisedAt: 'desc', id: 'desc' },

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppealDecision, AppealKind } from './appeal.entity';
-import { LightLevel, LightStatus, LightSubject, RuleCode } from './light.entity';
+import { LightLevel, LightSubject, RuleCode } from './light.entity';
 
 @InputType({ description: 'Which lights to list; all conditions must hold.' })
 export class AlertLightFilter {
