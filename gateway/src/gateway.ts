@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -34,6 +35,11 @@ export interface GatewayOptions {
   /** Secret the gateway signs forwarded identities with; the subgraphs share it. */
   callerSecret: string;
   logger?: Logger;
+  /**
+   * The built web client (web-client/dist): served at `/`, with every other GET that is not
+   * an endpoint answered by its index.html, so the client's own routes (`/lobby`) load.
+   */
+  webClientDir?: string;
 }
 
 export interface GatewayHandle {
@@ -74,6 +80,16 @@ class HallDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * gateway's default fetcher would add an HTTP cache the subgraphs' POSTs never use.
  */
 const keepAliveFetch = fetch as unknown as Fetcher;
+
+function serveWebClient(app: express.Express, directory: string): void {
+  const root = resolve(directory);
+  app.use(express.static(root, { index: 'index.html', maxAge: '1h' }));
+  app.get(/^\/(?!graphql|partner|health|ready).*/, (_req, res) => {
+    // index.html is never cached: it names the hashed bundles of the current build.
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(join(root, 'index.html'));
+  });
+}
 
 /**
  * The one endpoint of the graph: `/graphql` plans every operation across the subgraphs of
@@ -144,6 +160,8 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
       }),
     }),
   );
+
+  if (options.webClientDir) serveWebClient(app, options.webClientDir);
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);

@@ -17,6 +17,7 @@ createGateway({
   tokenSecret: tokenSecretFromEnv(),
   callerSecret: internalSecretFromEnv(),
   logger: createLogger('gateway'),
+  webClientDir: process.env.HALL_WEB_CLIENT_DIR || undefined,
 }).then(
   (gateway) => closeOnSignal(() => gateway.close()),
   (error: unknown) => {

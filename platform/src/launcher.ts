@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueToken } from '@hall/gateway';
+import { buildCatalogSeed } from '@hall/catalog';
+import { issueToken, type TokenClaims } from '@hall/gateway';
 import {
   AcceleratedClock,
   createLogger,
@@ -10,10 +12,11 @@ import {
   SystemClock,
   type Clock,
   type Logger,
+  type Role,
 } from '@hall/kit';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { startHallSimulator, type HallSimulator } from './simulator';
-import { GATEWAY_ENTRY_POINT, SUBGRAPH_RUNTIMES } from './subgraphs';
+import { GATEWAY_ENTRY_POINT, SUBGRAPH_RUNTIMES, WEB_CLIENT_DIR } from './subgraphs';
 
 export interface PlatformOptions {
   /** A real server; when absent an embedded PostgreSQL is started. */
@@ -43,8 +46,10 @@ export interface Platform {
   /** The hall's time in this run. */
   clock: Clock;
   subgraphUrls: Record<string, string>;
-  /** Tokens for the roles a newcomer needs first. */
-  tokens: Record<string, string>;
+  /** A token for each role, to paste into the web client or a GraphQL client. */
+  tokens: Record<Role, string>;
+  /** Where the web client answers, when it was built. */
+  webClientUrl?: string;
   /** Resolves when a service died on its own (the platform then stops). */
   failed: Promise<string>;
   stop(): Promise<void>;
@@ -75,6 +80,37 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * One token per role, valid for the usual twelve hours. Department staff act for the
+ * department with the most matters and the partner reads for the first bank stationed in
+ * the hall, so each token shows its role's reach on the seeded data.
+ */
+async function roleTokens(secret: string): Promise<Record<Role, string>> {
+  const plan = buildCatalogSeed();
+  const matterCounts = new Map<string, number>();
+  for (const matter of plan.matters) {
+    matterCounts.set(matter.departmentId, (matterCounts.get(matter.departmentId) ?? 0) + 1);
+  }
+  const [busiest] = [...matterCounts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const bank = plan.organizations.find((organization) => organization.kind === 'BANK');
+  const claims: Record<Role, Omit<TokenClaims, 'role'>> = {
+    SERVICE_BUREAU_ADMIN: { subject: 'admin' },
+    CITY_LEADER: { subject: 'leader' },
+    SUPERVISION_STAFF: { subject: 'supervisor' },
+    DEPARTMENT_STAFF: { subject: 'department-staff', departmentId: busiest },
+    ACCEPTANCE_CLERK: { subject: 'acceptance-desk' },
+    LOBBY_DISPLAY: { subject: 'lobby-display' },
+    PARTNER: { subject: 'partner-bank', organizationId: bank?.id },
+  };
+  const entries = await Promise.all(
+    Object.entries(claims).map(
+      async ([role, claim]) =>
+        [role, await issueToken({ ...claim, role: role as Role }, secret)] as const,
+    ),
+  );
+  return Object.fromEntries(entries) as Record<Role, string>;
 }
 
 /**
@@ -182,20 +218,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         return waitUntilReady(`http://${options.host}:${port}/ready`, child);
       }),
     );
-    const gateway = launch('gateway', GATEWAY_ENTRY_POINT, options.basePort, urlsEnv);
+    const webClientBuilt = existsSync(join(WEB_CLIENT_DIR, 'index.html'));
+    const gateway = launch('gateway', GATEWAY_ENTRY_POINT, options.basePort, {
+      ...urlsEnv,
+      ...(webClientBuilt && { HALL_WEB_CLIENT_DIR: WEB_CLIENT_DIR }),
+    });
     await waitUntilReady(`http://${options.host}:${options.basePort}/ready`, gateway);
 
-    const tokens = {
-      SERVICE_BUREAU_ADMIN: await issueToken(
-        { subject: 'admin', role: 'SERVICE_BUREAU_ADMIN' },
-        tokenSecret,
-      ),
-      CITY_LEADER: await issueToken({ subject: 'leader', role: 'CITY_LEADER' }, tokenSecret),
-      ACCEPTANCE_CLERK: await issueToken(
-        { subject: 'acceptance-desk', role: 'ACCEPTANCE_CLERK' },
-        tokenSecret,
-      ),
-    };
+    const tokens = await roleTokens(tokenSecret);
     const gatewayUrl = `http://${options.host}:${options.basePort}/graphql`;
     if (options.simulate) {
       simulator = startHallSimulator({
@@ -213,6 +243,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       clock,
       subgraphUrls,
       tokens,
+      ...(webClientBuilt && { webClientUrl: `http://${options.host}:${options.basePort}/` }),
       failed,
       stop: async () => {
         stopping = true;

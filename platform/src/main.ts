@@ -70,7 +70,13 @@ async function main(): Promise<void> {
     '',
     `The service center graph is up (${((Date.now() - started) / 1000).toFixed(1)} s).`,
     '',
-    `  Gateway (queries, mutations):  ${platform.gatewayUrl}`,
+    ...(platform.webClientUrl
+      ? [
+          `  Dashboard:                     ${platform.webClientUrl}`,
+          `  Lobby screen:                  ${platform.webClientUrl}lobby`,
+        ]
+      : []),
+    `  Gateway (GraphQL over HTTP and WebSocket): ${platform.gatewayUrl}`,
     `  Gateway health / readiness:    ${platform.gatewayUrl.replace('/graphql', '/health')}  ${platform.gatewayUrl.replace('/graphql', '/ready')}`,
     speed > 0
       ? `  Hall time:                     ${hallDateOf(hallNow)} ${new Date(hallNow.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}, simulated at ${speed}x (HALL_SIMULATOR_SPEED=0 turns it off)`

@@ -50,3 +50,6 @@ export const SUBGRAPH_RUNTIMES: readonly SubgraphRuntime[] = [
 ];
 
 export const GATEWAY_ENTRY_POINT = join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js');
+
+/** The built web client, which the gateway serves when it exists. */
+export const WEB_CLIENT_DIR = join(REPOSITORY_ROOT, 'web-client', 'dist');

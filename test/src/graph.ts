@@ -50,6 +50,8 @@ export async function startTestGraph(
     seed?: boolean;
     /** Seed the years of case history too (slower); off unless a test reads history. */
     history?: boolean;
+    /** The built web client for the gateway to serve (browser tests). */
+    webClientDir?: string;
   } = {},
 ): Promise<TestGraph> {
   const database = await createTestDatabase();
@@ -96,6 +98,7 @@ export async function startTestGraph(
       tokenSecret: TOKEN_SECRET,
       callerSecret: CALLER_SECRET,
       logger,
+      ...(options.webClientDir && { webClientDir: options.webClientDir }),
     });
   } catch (error) {
     await Promise.all(handles.map((handle) => handle.close()));
