@@ -4,6 +4,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import {
   callerHeaders,
   createLogger,
@@ -13,8 +14,12 @@ import {
   type Logger,
 } from '@hall/kit';
 import express from 'express';
-import { GraphQLError } from 'graphql';
-import { callerFromAuthorization } from './auth/tokens';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { callerFromAuthorization, verifyAuthorization } from './auth/tokens';
+import { LiveHall } from './live/live-hall';
+import { withSubscriptions } from './live/live-schema';
+import { serveLiveSocket } from './live/live-socket';
+import { LiveSubscriptions } from './live/live-subscriptions';
 
 export interface GatewayContext {
   caller: Caller;
@@ -30,6 +35,20 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   port?: number;
   host?: string;
+  /**
+   * The platform's database, whose subgraph event logs the gateway follows (read only) to
+   * push subscriptions.
+   */
+  databaseUrl: string;
+  /** Tuning of the live subscriptions; the defaults suit a hall. */
+  live?: {
+    /** The least time between two hall-figure updates; default 1000. */
+    tickIntervalMs?: number;
+    /** Milliseconds between WebSocket pings; default 12 000. */
+    keepAliveMs?: number;
+    /** Light changes a subscriber may have waiting before it is disconnected; default 1000. */
+    maxPendingLights?: number;
+  };
   /** HS256 secret of client tokens. */
   tokenSecret: string;
   /** Secret the gateway signs forwarded identities with; the subgraphs share it. */
@@ -45,7 +64,12 @@ export interface GatewayOptions {
 export interface GatewayHandle {
   url: string;
   port: number;
-  /** Finishes requests in flight, then stops. */
+  /** Open WebSocket connections and subscriptions, for health and tests. */
+  live(): { connections: number; subscriptions: number; readersFallenBehind: number };
+  /**
+   * Completes open subscriptions and closes their connections, finishes requests in flight,
+   * then stops.
+   */
   close(): Promise<void>;
 }
 
@@ -74,6 +98,31 @@ class HallDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 }
+
+/**
+ * The gateway as Apollo Server sees it, serving the supergraph's API schema plus the
+ * subscriptions, which the gateway answers itself over WebSocket.
+ */
+function servingSubscriptions(
+  gateway: ApolloGateway,
+  onSchema: (schema: GraphQLSchema) => void,
+): GatewayInterface {
+  return {
+    load: (options) => gateway.load(options),
+    stop: () => gateway.stop(),
+    onSchemaLoadOrUpdate: (callback) =>
+      gateway.onSchemaLoadOrUpdate((loaded) => {
+        const apiSchema = withSubscriptions(loaded.apiSchema);
+        onSchema(apiSchema);
+        callback({ ...loaded, apiSchema });
+      }),
+  };
+}
+
+const SUBSCRIPTIONS_OVER_HTTP = new GraphQLError(
+  'Subscriptions are served over WebSocket (graphql-ws) at this same URL',
+  { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+);
 
 /**
  * Node's own fetch keeps connections to each subgraph alive and reuses them, where the
@@ -124,12 +173,75 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   keepConnectionsAlive(httpServer);
+  let apiSchema: GraphQLSchema | undefined;
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: servingSubscriptions(gateway, (schema) => {
+      apiSchema = schema;
+    }),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation }) {
+              if (operation?.operation === 'subscription') throw SUBSCRIPTIONS_OVER_HTTP;
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
+  if (!apiSchema) throw new Error('the gateway started without a schema');
+
+  /** A query through the whole pipeline (planning, subgraph calls), as `caller`. */
+  const execute = async (
+    query: string,
+    variables: Record<string, unknown>,
+    caller: Caller,
+  ): Promise<ExecutionResult> => {
+    const response = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: { caller } },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not served');
+    const { data, errors, extensions } = response.body.singleResult;
+    return {
+      data,
+      extensions,
+      // graphql-ws serialises GraphQLErrors; these arrive already formatted.
+      errors: errors?.map(
+        (error) =>
+          new GraphQLError(error.message, {
+            path: error.path,
+            extensions: error.extensions,
+          }),
+      ),
+    };
+  };
+  const hall = new LiveHall({
+    databaseUrl: options.databaseUrl,
+    tickIntervalMs: options.live?.tickIntervalMs,
+    log: log.child({ component: 'live' }),
+  });
+  await hall.start();
+  const subscriptions = new LiveSubscriptions({
+    hall,
+    answer: execute,
+    maxPendingLights: options.live?.maxPendingLights,
+    log: log.child({ component: 'live' }),
+  });
+  const liveSocket = serveLiveSocket({
+    httpServer,
+    path: '/graphql',
+    schema: apiSchema,
+    subscriptions,
+    verify: (authorization) => verifyAuthorization(authorization, options.tokenSecret),
+    execute,
+    keepAliveMs: options.live?.keepAliveMs ?? 12_000,
+    log: log.child({ component: 'live' }),
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -171,8 +283,17 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   return {
     url,
     port,
+    live: () => ({
+      connections: liveSocket.connections,
+      subscriptions: subscriptions.size,
+      readersFallenBehind: subscriptions.readersFallenBehind,
+    }),
     close() {
-      closing ??= apollo.stop();
+      closing ??= (async () => {
+        await liveSocket.close();
+        await apollo.stop();
+        await hall.stop();
+      })();
       return closing;
     },
   };

@@ -3,6 +3,7 @@ import {
   createLogger,
   internalSecretFromEnv,
   portFromEnv,
+  requiredEnv,
   subgraphUrlsFromEnv,
   tokenSecretFromEnv,
 } from '@hall/kit';
@@ -12,6 +13,7 @@ import { createGateway } from './gateway';
 createGateway({
   supergraphSdl: readSupergraph(),
   subgraphUrls: subgraphUrlsFromEnv(),
+  databaseUrl: requiredEnv('DATABASE_URL'),
   port: portFromEnv(4000),
   host: process.env.HOST ?? '127.0.0.1',
   tokenSecret: tokenSecretFromEnv(),

@@ -1,4 +1,4 @@
-import { createGateway, issueToken, type GatewayHandle } from '@hall/gateway';
+import { createGateway, issueToken, type GatewayHandle, type GatewayOptions } from '@hall/gateway';
 import { createLogger, ManualClock, type Clock, type Role, type SubgraphHandle } from '@hall/kit';
 import { SUBGRAPH_RUNTIMES } from '@hall/platform';
 import { readSupergraph, type SubgraphName } from '@hall/schema';
@@ -15,6 +15,12 @@ export interface GraphQLResponse<T> {
 
 export interface TestGraph {
   gatewayUrl: string;
+  gateway: GatewayHandle;
+  /**
+   * Another gateway instance over the same subgraphs and database, as a second process of a
+   * deployment would be; closed with the graph unless closed before.
+   */
+  startGateway(live?: GatewayOptions['live']): Promise<GatewayHandle>;
   database: TestDatabase;
   subgraphs: Record<SubgraphName, SubgraphHandle>;
   clock: ManualClock;
@@ -22,6 +28,7 @@ export interface TestGraph {
   tokenFor(
     role: Role,
     claims?: { departmentId?: string; organizationId?: string },
+    ttlSeconds?: number,
   ): Promise<string>;
   /** Sends one operation to the gateway over HTTP. */
   query<T = Record<string, unknown>>(
@@ -52,6 +59,8 @@ export async function startTestGraph(
     history?: boolean;
     /** The built web client for the gateway to serve (browser tests). */
     webClientDir?: string;
+    /** Tuning of the gateway's subscriptions. */
+    live?: GatewayOptions['live'];
   } = {},
 ): Promise<TestGraph> {
   const database = await createTestDatabase();
@@ -90,14 +99,20 @@ export async function startTestGraph(
   const subgraphs = Object.fromEntries(
     SUBGRAPH_RUNTIMES.map((runtime, index) => [runtime.name, handles[index]!]),
   ) as Record<SubgraphName, SubgraphHandle>;
+  const gatewayOptions: GatewayOptions = {
+    supergraphSdl: readSupergraph(),
+    subgraphUrls: Object.fromEntries(handles.map((handle) => [handle.name, handle.url])),
+    databaseUrl: database.url,
+    tokenSecret: TOKEN_SECRET,
+    callerSecret: CALLER_SECRET,
+    logger,
+  };
+  const extraGateways: GatewayHandle[] = [];
   let gateway: GatewayHandle;
   try {
     gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: Object.fromEntries(handles.map((handle) => [handle.name, handle.url])),
-      tokenSecret: TOKEN_SECRET,
-      callerSecret: CALLER_SECRET,
-      logger,
+      ...gatewayOptions,
+      ...(options.live && { live: options.live }),
       ...(options.webClientDir && { webClientDir: options.webClientDir }),
     });
   } catch (error) {
@@ -119,12 +134,22 @@ export async function startTestGraph(
 
   return {
     gatewayUrl: gateway.url,
+    gateway,
+    async startGateway(live) {
+      const started = await createGateway({ ...gatewayOptions, ...(live && { live }) });
+      extraGateways.push(started);
+      return started;
+    },
     restart,
     database,
     subgraphs,
     clock,
-    tokenFor: (role, claims = {}) =>
-      issueToken({ subject: `test-${role.toLowerCase()}`, role, ...claims }, TOKEN_SECRET),
+    tokenFor: (role, claims = {}, ttlSeconds) =>
+      issueToken(
+        { subject: `test-${role.toLowerCase()}`, role, ...claims },
+        TOKEN_SECRET,
+        ttlSeconds,
+      ),
     async query<T>(
       document: string,
       { variables, token }: { variables?: Record<string, unknown>; token?: string } = {},
@@ -140,7 +165,7 @@ export async function startTestGraph(
       return (await response.json()) as GraphQLResponse<T>;
     },
     async close() {
-      await gateway.close();
+      await Promise.all([gateway, ...extraGateways].map((instance) => instance.close()));
       await Promise.all(Object.values(subgraphs).map((handle) => handle.close()));
       await database.drop();
     },

@@ -3,3 +3,4 @@ export * from './graph';
 export * from './ports';
 export * from './temp-dir';
 export * from './scenario';
+export * from './live';

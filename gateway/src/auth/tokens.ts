@@ -41,14 +41,15 @@ function unauthenticated(message: string): GraphQLError {
 }
 
 /**
- * The caller behind an `Authorization` header: anonymous without one; a GraphQL error
- * (UNAUTHENTICATED, HTTP 401) for a malformed, forged or expired token.
+ * The caller behind an `Authorization` header, and when its token expires: anonymous without
+ * a header; a GraphQL error (UNAUTHENTICATED, HTTP 401) for a malformed, forged or expired
+ * token.
  */
-export async function callerFromAuthorization(
+export async function verifyAuthorization(
   header: string | undefined,
   secret: string,
-): Promise<Caller> {
-  if (!header) return { kind: 'anonymous' };
+): Promise<{ caller: Caller; expiresAt?: Date }> {
+  if (!header) return { caller: { kind: 'anonymous' } };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>"');
   try {
@@ -59,13 +60,24 @@ export async function callerFromAuthorization(
     const role = payload.role as Role;
     if (!payload.sub || !ROLES.includes(role)) throw new Error('token without subject or role');
     return {
-      kind: 'user',
-      subject: payload.sub,
-      role,
-      ...(typeof payload.dept === 'string' && { departmentId: payload.dept }),
-      ...(typeof payload.org === 'string' && { organizationId: payload.org }),
+      caller: {
+        kind: 'user',
+        subject: payload.sub,
+        role,
+        ...(typeof payload.dept === 'string' && { departmentId: payload.dept }),
+        ...(typeof payload.org === 'string' && { organizationId: payload.org }),
+      },
+      ...(payload.exp !== undefined && { expiresAt: new Date(payload.exp * 1000) }),
     };
   } catch {
     throw unauthenticated('The token is invalid or has expired');
   }
+}
+
+/** The caller behind an `Authorization` header (see {@link verifyAuthorization}). */
+export async function callerFromAuthorization(
+  header: string | undefined,
+  secret: string,
+): Promise<Caller> {
+  return (await verifyAuthorization(header, secret)).caller;
 }

@@ -7,6 +7,7 @@ export * from './data/prepare';
 export * from './data/random';
 export * from './events/event-consumer';
 export * from './events/event-log';
+export * from './events/event-tail';
 export * from './graphql/errors';
 export * from './graphql/entity-reference';
 export * from './graphql/federation';

@@ -23,6 +23,8 @@ import {
   AlertLightResolver,
   CaseLightResolver,
   DepartmentLightResolver,
+  HallTodayLightResolver,
+  HallTodayLights,
 } from './light/light.resolver';
 import { RuleSetting } from './light/rule-setting.entity';
 import { WatchedCase } from './light/watched-case.entity';
@@ -73,6 +75,7 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionLoaders, Supervi
     AlertLightResolver,
     CaseLightResolver,
     DepartmentLightResolver,
+    HallTodayLightResolver,
     ComplaintResolver,
     ComplaintFiguresResolver,
     DepartmentComplaintFiguresResolver,
@@ -81,7 +84,10 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionLoaders, Supervi
     SocialSupervisorResolver,
     SupervisorReportResolver,
   ],
-  orphanedTypes: REFERENCED_TYPES.map((name) => entityReference(name, 'supervision')),
+  orphanedTypes: [
+    ...REFERENCED_TYPES.map((name) => entityReference(name, 'supervision')),
+    HallTodayLights,
+  ],
   referenceResolvers: {
     ...keyOnlyReferenceResolvers(REFERENCED_TYPES),
     AlertLight: (reference, { loaders }) => loaders.lightById.load(reference.id),

@@ -1,8 +1,13 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 
-/** The hall as the lobby screen shows it: live counts of the day. */
+/**
+ * The hall as the lobby screen shows it: live counts of the day. An entity only so that the
+ * supervision subgraph can add the lights lit now; it is reached through `hallToday` alone,
+ * so this subgraph offers no lookup by key.
+ */
 @ObjectType({ description: 'The hall today, live (大厅实时).' })
+@Directive('@key(fields: "hallDate", resolvable: false)')
 export class HallToday {
   @Field(() => LocalDateResolver)
   hallDate!: string;

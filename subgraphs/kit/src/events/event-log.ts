@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { MAX_IDENTIFIER_LENGTH, quotedEventSchema } from './event-schema';
 
 /**
@@ -160,6 +161,30 @@ select pg_notify(?, '') from (select count(*) from appended) as appended_count`,
   );
 }
 
+/**
+ * What reads a log: a subgraph's EntityManager (inside its transactions), or a plain pool for
+ * a reader that has no ORM of its own (the gateway follows the logs for its subscriptions).
+ */
+export type EventLogReader = EntityManager | pg.Pool;
+
+/**
+ * Runs one statement written with `?` placeholders. The statements here have no `?` of their
+ * own, so numbering them for `pg` is a plain replacement.
+ */
+async function run<Row extends object>(
+  db: EventLogReader,
+  sql: string,
+  params: readonly unknown[],
+): Promise<Row[]> {
+  if ('execute' in db) return db.execute<Row[]>(sql, [...params]);
+  let index = 0;
+  const result = await db.query<Row>(
+    sql.replace(/\?/g, () => `$${(index += 1)}`),
+    [...params],
+  );
+  return result.rows;
+}
+
 interface EventRow {
   position: string;
   transaction_id: string;
@@ -193,7 +218,7 @@ function afterCursor(after: EventCursor | null): { sql: string; params: string[]
  * server, holds back events committed after it started until it ends.
  */
 export async function readEvents(
-  em: EntityManager,
+  db: EventLogReader,
   schema: string,
   after: EventCursor | null,
   limit: number,
@@ -203,7 +228,8 @@ export async function readEvents(
     throw new RangeError(`limit must be a positive integer, got ${limit}`);
   }
   const cursor = afterCursor(after);
-  const rows = await em.execute<EventRow[]>(
+  const rows = await run<EventRow>(
+    db,
     // ORDER BY names the table's columns: bare names would mean the text aliases, sorting
     // '10' before '9'.
     `select e.position::text as position, e.transaction_id::text as transaction_id, e.type,
@@ -227,6 +253,28 @@ limit ?`,
 }
 
 /**
+ * The last event {@link readEvents} can return now: where a reader that wants only what
+ * happens from now on starts. `null` for an empty log.
+ */
+export async function lastReadableEvent(
+  db: EventLogReader,
+  schema: string,
+): Promise<EventCursor | null> {
+  const s = quotedEventSchema(schema);
+  const rows = await run<{ transaction_id: string; position: string }>(
+    db,
+    `select transaction_id::text as transaction_id, position::text as position
+from ${s}.event_log
+where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+order by transaction_id desc, position desc
+limit 1`,
+    [],
+  );
+  const row = rows[0];
+  return row ? { transactionId: row.transaction_id, position: row.position } : null;
+}
+
+/**
  * Whether committed events exist after `after`. A reader that got fewer events than it asked
  * for asks this with its new cursor: `true` means some are held back by an older running
  * transaction (or committed since the read), so it should read again shortly rather than
@@ -238,7 +286,7 @@ limit ?`,
  *   of new commits cannot keep it from finishing.
  */
 export async function hasPendingEvents(
-  em: EntityManager,
+  db: EventLogReader,
   schema: string,
   after: EventCursor | null,
   belowTransactionId?: string,
@@ -249,7 +297,8 @@ export async function hasPendingEvents(
     belowTransactionId === undefined
       ? { sql: '', params: [] }
       : { sql: 'and transaction_id < ?::xid8', params: [checkedTransactionId(belowTransactionId)] };
-  const rows = await em.execute<{ pending: boolean }[]>(
+  const rows = await run<{ pending: boolean }>(
+    db,
     `select exists (select 1 from ${s}.event_log where true ${cursor.sql} ${bound.sql}) as pending`,
     [...cursor.params, ...bound.params],
   );

@@ -20,10 +20,13 @@ import {
   Args,
   Authorized,
   Ctx,
+  Directive,
+  Field,
   FieldResolver,
   ID,
   Int,
   Mutation,
+  ObjectType,
   Query,
   Resolver,
   Root,
@@ -330,6 +333,25 @@ export class CaseLightResolver {
   @FieldResolver(() => [AlertLight], { description: 'Every light the case has had, newest first.' })
   alertLights(@Root() subject: EntityReference, @Ctx() { loaders }: SupervisionContext) {
     return loaders.lightsByCase.load(subject.id);
+  }
+}
+
+/**
+ * The hall's day, owned by the cases subgraph; supervision adds the lights lit now, so the
+ * lobby screen's one query (and its live subscription) gets both.
+ */
+@ObjectType('HallToday')
+@Directive('@key(fields: "hallDate")')
+export class HallTodayLights {
+  @Field(() => LocalDateResolver)
+  hallDate!: string;
+}
+
+@Resolver(() => HallTodayLights)
+export class HallTodayLightResolver {
+  @FieldResolver(() => LightCounts, { description: 'Lights lit now in the hall.' })
+  lightsOn(@Ctx() { loaders }: SupervisionContext) {
+    return loaders.lightCounts.load('hall');
   }
 }
 

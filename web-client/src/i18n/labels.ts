@@ -1,0 +1,263 @@
+import type {
+  ApplicantKind,
+  CaseAction,
+  CaseChannel,
+  CaseStatus,
+  ComplaintChannel,
+  ComplaintStatus,
+  LightAction,
+  LightLevel,
+  LightStatus,
+  MatterCategory,
+  MatterKind,
+  RatingLevel,
+  RuleCode,
+  Satisfaction,
+  SpecialProcedure,
+  TicketStatus,
+  WindowKind,
+} from '../graphql/types';
+
+/** The words for the graph's enums, one record per enum so none can be left out. */
+export interface EnumLabels {
+  caseStatus: Record<CaseStatus, string>;
+  caseAction: Record<CaseAction, string>;
+  caseChannel: Record<CaseChannel, string>;
+  matterKind: Record<MatterKind, string>;
+  matterCategory: Record<MatterCategory, string>;
+  applicantKind: Record<ApplicantKind, string>;
+  lightLevel: Record<LightLevel, string>;
+  lightStatus: Record<LightStatus, string>;
+  lightAction: Record<LightAction, string>;
+  rule: Record<RuleCode, string>;
+  complaintStatus: Record<ComplaintStatus, string>;
+  complaintChannel: Record<ComplaintChannel, string>;
+  satisfaction: Record<Satisfaction, string>;
+  ticketStatus: Record<TicketStatus, string>;
+  specialProcedure: Record<SpecialProcedure, string>;
+  ratingLevel: Record<RatingLevel, string>;
+  windowKind: Record<WindowKind, string>;
+}
+
+export const zhLabels: EnumLabels = {
+  caseStatus: {
+    RECEIVED: '已收件',
+    SUPPLEMENT_REQUESTED: '补正中',
+    ACCEPTED: '已受理',
+    NOT_ACCEPTED: '不予受理',
+    UNDER_REVIEW: '审查中',
+    SPECIAL_PROCEDURE: '特别程序',
+    EXTENDED: '已延期',
+    COMPLETED_APPROVED: '办结（准予）',
+    COMPLETED_DENIED: '办结（不予）',
+    DELIVERED: '已送达',
+    WITHDRAWN: '已撤回',
+  },
+  caseAction: {
+    REGISTER: '收件登记',
+    ACCEPT: '受理',
+    REFUSE: '不予受理',
+    REQUEST_SUPPLEMENT: '一次性告知补正',
+    RECEIVE_SUPPLEMENT: '补正材料已收',
+    START_REVIEW: '开始审查',
+    START_SPECIAL_PROCEDURE: '启动特别程序',
+    END_SPECIAL_PROCEDURE: '结束特别程序',
+    EXTEND: '延期',
+    APPROVE: '准予许可',
+    DENY: '不予许可',
+    DELIVER: '送达',
+    WITHDRAW: '撤回',
+  },
+  caseChannel: { WINDOW: '窗口', ONLINE: '网上', APPOINTMENT: '预约', PROXY: '代办' },
+  matterKind: { IMMEDIATE: '即办件', PROMISED: '承诺件', JOINT: '联办件', REPORTED: '上报件' },
+  matterCategory: { APPROVAL: '审批事项', SERVICE: '服务事项', FEE: '收费事项' },
+  applicantKind: { PERSON: '自然人', ENTERPRISE: '法人/组织' },
+  lightLevel: { YELLOW: '黄灯', RED: '红灯' },
+  lightStatus: {
+    ON: '在亮',
+    ACKNOWLEDGED: '已签收',
+    APPEALED: '申诉中',
+    RESOLVED: '已办结',
+    REVOKED: '已撤销',
+    OFF: '已熄灭',
+  },
+  lightAction: {
+    RAISED: '亮灯',
+    ROSE: '升级',
+    CAUSE_ADDED: '新增原因',
+    ACKNOWLEDGED: '签收',
+    APPEALED: '申诉',
+    APPEAL_UPHELD: '申诉成立',
+    APPEAL_REJECTED: '申诉驳回',
+    ESCALATED: '督办',
+    RESOLVED: '办结',
+    WENT_OFF: '熄灭',
+  },
+  rule: {
+    DEADLINE_NEAR: '临近时限',
+    PROMISED_LIMIT_PASSED: '超承诺时限',
+    STATUTORY_LIMIT_PASSED: '超法定时限',
+    STEP_OVER_LIMIT: '环节超时',
+    SUPPLEMENT_NOTICE_LATE: '补正告知超时',
+    DENIAL_WITHOUT_REASON: '不予许可未说明理由',
+    FEE_IRREGULAR: '违规收费',
+    COMPLAINT_OVERDUE: '投诉超期',
+    MANUAL: '人工亮灯',
+  },
+  complaintStatus: {
+    RECEIVED: '已登记',
+    ACCEPTED: '已受理',
+    REJECTED: '不予受理',
+    ANSWERED: '已答复',
+    CLOSED: '已办结',
+  },
+  complaintChannel: { PHONE: '电话', WEB: '网上', LETTER: '来信', VISIT: '来访' },
+  satisfaction: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' },
+  ticketStatus: {
+    WAITING: '等候',
+    CALLED: '已叫号',
+    SERVING: '办理中',
+    FINISHED: '已办结',
+    NO_SHOW: '未到',
+  },
+  specialProcedure: {
+    HEARING: '听证',
+    INSPECTION: '检验/现场核查',
+    TESTING: '检测',
+    APPRAISAL: '鉴定',
+    EXPERT_REVIEW: '专家评审',
+    PUBLIC_NOTICE: '公示',
+  },
+  ratingLevel: {
+    VERY_SATISFIED: '非常满意',
+    SATISFIED: '满意',
+    BASICALLY_SATISFIED: '基本满意',
+    DISSATISFIED: '不满意',
+    VERY_DISSATISFIED: '非常不满意',
+  },
+  windowKind: {
+    UNIFIED_ACCEPTANCE: '统一受理',
+    DEPARTMENT: '部门窗口',
+    COMPREHENSIVE: '综合窗口',
+    SERVICE_DESK: '服务台',
+    INTERMEDIARY_AGENCY: '中介机构',
+    BANK: '银行',
+    BUSINESS_CENTER: '商务中心',
+  },
+};
+
+export const enLabels: EnumLabels = {
+  caseStatus: {
+    RECEIVED: 'Received',
+    SUPPLEMENT_REQUESTED: 'Supplement requested',
+    ACCEPTED: 'Accepted',
+    NOT_ACCEPTED: 'Not accepted',
+    UNDER_REVIEW: 'Under review',
+    SPECIAL_PROCEDURE: 'Special procedure',
+    EXTENDED: 'Extended',
+    COMPLETED_APPROVED: 'Approved',
+    COMPLETED_DENIED: 'Denied',
+    DELIVERED: 'Delivered',
+    WITHDRAWN: 'Withdrawn',
+  },
+  caseAction: {
+    REGISTER: 'Register',
+    ACCEPT: 'Accept',
+    REFUSE: 'Refuse',
+    REQUEST_SUPPLEMENT: 'Request supplement',
+    RECEIVE_SUPPLEMENT: 'Supplement received',
+    START_REVIEW: 'Start review',
+    START_SPECIAL_PROCEDURE: 'Start special procedure',
+    END_SPECIAL_PROCEDURE: 'End special procedure',
+    EXTEND: 'Extend',
+    APPROVE: 'Approve',
+    DENY: 'Deny',
+    DELIVER: 'Deliver',
+    WITHDRAW: 'Withdraw',
+  },
+  caseChannel: { WINDOW: 'Window', ONLINE: 'Online', APPOINTMENT: 'Appointment', PROXY: 'Proxy' },
+  matterKind: {
+    IMMEDIATE: 'Immediate',
+    PROMISED: 'Promised',
+    JOINT: 'Joint',
+    REPORTED: 'Reported',
+  },
+  matterCategory: { APPROVAL: 'Approval', SERVICE: 'Service', FEE: 'Fee' },
+  applicantKind: { PERSON: 'Person', ENTERPRISE: 'Enterprise' },
+  lightLevel: { YELLOW: 'Yellow', RED: 'Red' },
+  lightStatus: {
+    ON: 'On',
+    ACKNOWLEDGED: 'Acknowledged',
+    APPEALED: 'Appealed',
+    RESOLVED: 'Resolved',
+    REVOKED: 'Revoked',
+    OFF: 'Off',
+  },
+  lightAction: {
+    RAISED: 'Raised',
+    ROSE: 'Rose',
+    CAUSE_ADDED: 'Cause added',
+    ACKNOWLEDGED: 'Acknowledged',
+    APPEALED: 'Appealed',
+    APPEAL_UPHELD: 'Appeal upheld',
+    APPEAL_REJECTED: 'Appeal rejected',
+    ESCALATED: 'Escalated',
+    RESOLVED: 'Resolved',
+    WENT_OFF: 'Went off',
+  },
+  rule: {
+    DEADLINE_NEAR: 'Deadline near',
+    PROMISED_LIMIT_PASSED: 'Promised limit passed',
+    STATUTORY_LIMIT_PASSED: 'Statutory limit passed',
+    STEP_OVER_LIMIT: 'Step over its limit',
+    SUPPLEMENT_NOTICE_LATE: 'Supplement notice late',
+    DENIAL_WITHOUT_REASON: 'Denied without reason',
+    FEE_IRREGULAR: 'Irregular fee',
+    COMPLAINT_OVERDUE: 'Complaint overdue',
+    MANUAL: 'Raised by hand',
+  },
+  complaintStatus: {
+    RECEIVED: 'Received',
+    ACCEPTED: 'Accepted',
+    REJECTED: 'Rejected',
+    ANSWERED: 'Answered',
+    CLOSED: 'Closed',
+  },
+  complaintChannel: { PHONE: 'Phone', WEB: 'Web', LETTER: 'Letter', VISIT: 'Visit' },
+  satisfaction: {
+    SATISFIED: 'Satisfied',
+    BASICALLY_SATISFIED: 'Basically satisfied',
+    DISSATISFIED: 'Dissatisfied',
+  },
+  ticketStatus: {
+    WAITING: 'Waiting',
+    CALLED: 'Called',
+    SERVING: 'Serving',
+    FINISHED: 'Finished',
+    NO_SHOW: 'No show',
+  },
+  specialProcedure: {
+    HEARING: 'Hearing',
+    INSPECTION: 'Inspection',
+    TESTING: 'Testing',
+    APPRAISAL: 'Appraisal',
+    EXPERT_REVIEW: 'Expert review',
+    PUBLIC_NOTICE: 'Public notice',
+  },
+  ratingLevel: {
+    VERY_SATISFIED: 'Very satisfied',
+    SATISFIED: 'Satisfied',
+    BASICALLY_SATISFIED: 'Basically satisfied',
+    DISSATISFIED: 'Dissatisfied',
+    VERY_DISSATISFIED: 'Very dissatisfied',
+  },
+  windowKind: {
+    UNIFIED_ACCEPTANCE: 'Unified acceptance',
+    DEPARTMENT: 'Department',
+    COMPREHENSIVE: 'Comprehensive',
+    SERVICE_DESK: 'Service desk',
+    INTERMEDIARY_AGENCY: 'Agency',
+    BANK: 'Bank',
+    BUSINESS_CENTER: 'Business center',
+  },
+};
