@@ -263,6 +263,16 @@ describe('alert lights, live', () => {
     expect(new Set(cursors).size).toBe(cursors.length);
   });
 
+  it('keeps delivering across a restart of the subgraph that owns the lights', async () => {
+    const reader = new LiveReader<LightPayload>(connect(admin), LIGHT_IDS);
+    await waitFor(() => graph.gateway.live().subscriptions > 0);
+    const subject = await registeredCase(await matterOf(2));
+    await graph.restart('supervision');
+    const lightId = await raiseLight(subject.id);
+    const message = await reader.next(about([subject.id]));
+    expect(message.data!.alertLights.id).toBe(lightId);
+  });
+
   it('a reader behind on a burst reads on from the log, in order, once each, without holding others back', async () => {
     const instance = await graph.startGateway({ maxPendingLights: 1 });
     const reader = new LiveReader<LightPayload>(connect(admin, instance.url), LIGHT_IDS);

@@ -221,10 +221,15 @@ describe('acting on lights', () => {
 
   it('lets the department appeal and supervision decide; escalation tells the leaders', async () => {
     const subject = await acceptedCase();
+    // Supervision learns of the case from the cases log, a moment after it was registered.
     const raised = dataOf(
-      await graph.query<{ raiseLight: Light }>(
-        `mutation { raiseLight(caseId: "${subject.id}", level: YELLOW, reason: "窗口未按规定一次性告知") { ${LIGHT} } }`,
-        { token: supervisor },
+      await eventually(
+        () =>
+          graph.query<{ raiseLight: Light }>(
+            `mutation { raiseLight(caseId: "${subject.id}", level: YELLOW, reason: "窗口未按规定一次性告知") { ${LIGHT} } }`,
+            { token: supervisor },
+          ),
+        (response) => errorCodes(response)[0] !== 'NOT_FOUND',
       ),
     ).raiseLight;
     expect(raised).toMatchObject({ level: 'YELLOW', rule: 'MANUAL', status: 'ON' });
