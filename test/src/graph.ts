@@ -44,7 +44,8 @@ export interface TestGraph {
 }
 
 const TOKEN_SECRET = 'test-token-secret';
-const CALLER_SECRET = 'test-caller-secret';
+/** The secret the test gateway signs forwarded identities with. */
+export const TEST_CALLER_SECRET = 'test-caller-secret';
 
 /**
  * The whole graph for one test file: a fresh database on the test server, migrated and
@@ -81,7 +82,7 @@ export async function startTestGraph(
   const startOptions = {
     databaseUrl: database.url,
     clock,
-    callerSecret: CALLER_SECRET,
+    callerSecret: TEST_CALLER_SECRET,
     logger,
     poolSize: 4,
   };
@@ -104,7 +105,7 @@ export async function startTestGraph(
     subgraphUrls: Object.fromEntries(handles.map((handle) => [handle.name, handle.url])),
     databaseUrl: database.url,
     tokenSecret: TOKEN_SECRET,
-    callerSecret: CALLER_SECRET,
+    callerSecret: TEST_CALLER_SECRET,
     logger,
   };
   const extraGateways: GatewayHandle[] = [];

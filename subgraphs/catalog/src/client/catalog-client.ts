@@ -94,14 +94,15 @@ interface GraphQLAnswer<T> {
 
 export async function createCatalogClient(options: CatalogClientOptions): Promise<CatalogClient> {
   const maxAgeMs = options.maxAgeMs ?? 60_000;
-  // The service reads as a city leader would: everything, changing nothing.
-  const headers = {
+  // The service reads as a city leader would: everything, changing nothing. Signed per
+  // request, since the catalog refuses stale signatures.
+  const headers = () => ({
     'content-type': 'application/json',
     ...callerHeaders(
       { kind: 'user', subject: `service:${options.client}`, role: 'CITY_LEADER' },
       options.callerSecret,
     ),
-  };
+  });
 
   /** Asks the catalog; an answer of only NOT_FOUND errors means "no such thing" (empty data). */
   async function ask<T>(
@@ -110,7 +111,7 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
   ): Promise<Partial<T>> {
     const response = await fetch(options.url, {
       method: 'POST',
-      headers,
+      headers: headers(),
       body: JSON.stringify({ query, variables }),
     });
     const answer = (await response.json()) as GraphQLAnswer<T>;

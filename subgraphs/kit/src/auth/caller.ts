@@ -38,11 +38,24 @@ function sign(payload: string, secret: string): string {
 }
 
 /**
- * The headers that carry `caller` from the gateway to a subgraph: the identity as base64url
- * JSON and its HMAC-SHA256 under the secret the gateway and the subgraphs share.
+ * How long a signed identity is accepted after it was signed. Each request is signed anew, so
+ * this only has to cover the clock difference between hosts; it bounds how long a captured
+ * header could be replayed.
  */
-export function callerHeaders(caller: Caller, secret: string): Record<string, string> {
-  const payload = Buffer.from(JSON.stringify(caller)).toString('base64url');
+export const SIGNATURE_LIFETIME_MS = 5 * 60_000;
+
+/**
+ * The headers that carry `caller` from the gateway to a subgraph: the identity and the time
+ * it was signed, as base64url JSON, and their HMAC-SHA256 under the secret the gateway and the
+ * subgraphs share. Sign per request: a subgraph refuses a signature older than
+ * {@link SIGNATURE_LIFETIME_MS}.
+ */
+export function callerHeaders(
+  caller: Caller,
+  secret: string,
+  signedAt = Date.now(),
+): Record<string, string> {
+  const payload = Buffer.from(JSON.stringify({ caller, signedAt })).toString('base64url');
   return { [CALLER_HEADER]: payload, [CALLER_SIGNATURE_HEADER]: sign(payload, secret) };
 }
 
@@ -58,24 +71,31 @@ function isCaller(value: unknown): value is Caller {
 }
 
 /**
- * The caller a request carries, or anonymous when it carries none, a forged one, or one
- * signed with another secret. Never throws.
+ * The caller a request carries when the gateway (or a service holding the shared secret)
+ * signed it within {@link SIGNATURE_LIFETIME_MS}; `undefined` for a request without a
+ * signature, with a forged one, one signed with another secret, or a stale one. Never throws.
  */
-export function callerFromHeaders(
+export function signedCaller(
   headers: Record<string, string | string[] | undefined>,
   secret: string,
-): Caller {
+  now = Date.now(),
+): Caller | undefined {
   const payload = headers[CALLER_HEADER];
   const signature = headers[CALLER_SIGNATURE_HEADER];
-  if (typeof payload !== 'string' || typeof signature !== 'string') return ANONYMOUS;
+  if (typeof payload !== 'string' || typeof signature !== 'string') return undefined;
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return ANONYMOUS;
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return isCaller(decoded) ? decoded : ANONYMOUS;
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      caller?: unknown;
+      signedAt?: unknown;
+    };
+    if (typeof decoded.signedAt !== 'number') return undefined;
+    if (Math.abs(now - decoded.signedAt) > SIGNATURE_LIFETIME_MS) return undefined;
+    return isCaller(decoded.caller) ? decoded.caller : undefined;
   } catch {
-    return ANONYMOUS;
+    return undefined;
   }
 }
 

@@ -6,7 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { callerFromHeaders } from '../auth/caller';
+import { signedCaller, type Caller } from '../auth/caller';
 import { openDatabase, type HallOrm, type SqlStatementCounter } from '../data/orm';
 import { buildFederatedSchema } from '../graphql/federation';
 import { createLogger, type Logger } from '../logger';
@@ -99,8 +99,27 @@ export async function createSubgraph<Loaders, Services>(
       res.status(503).json({ status: 'unavailable', service: definition.name });
     }
   });
+  // Only the gateway (and services holding the shared secret) may call a subgraph: a request
+  // without a valid, fresh signature gets nothing, whatever it asks.
+  const callers = new WeakMap<express.Request, Caller>();
   app.use(
     '/graphql',
+    (req, res, next) => {
+      const caller = signedCaller(req.headers, options.callerSecret);
+      if (!caller) {
+        res.status(401).json({
+          errors: [
+            {
+              message: `The ${definition.name} subgraph answers the gateway only: call the gateway`,
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
+        return;
+      }
+      callers.set(req, caller);
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -108,7 +127,7 @@ export async function createSubgraph<Loaders, Services>(
         return {
           em,
           loaders: definition.createLoaders(em, services),
-          caller: callerFromHeaders(req.headers, options.callerSecret),
+          caller: callers.get(req) ?? { kind: 'anonymous' },
           clock,
           log: log.child({ requestId: req.header('x-request-id') ?? randomUUID() }),
         };
