@@ -21,6 +21,11 @@ export interface TestGraph {
    * deployment would be; closed with the graph unless closed before.
    */
   startGateway(live?: GatewayOptions['live']): Promise<GatewayHandle>;
+  /**
+   * Stops the gateway and starts it again on the same port, as a redeploy would: its
+   * WebSocket clients are disconnected and must reconnect by themselves.
+   */
+  restartGateway(): Promise<void>;
   database: TestDatabase;
   subgraphs: Record<SubgraphName, SubgraphHandle>;
   clock: ManualClock;
@@ -109,13 +114,14 @@ export async function startTestGraph(
     logger,
   };
   const extraGateways: GatewayHandle[] = [];
+  const mainGatewayOptions: GatewayOptions = {
+    ...gatewayOptions,
+    ...(options.live && { live: options.live }),
+    ...(options.webClientDir && { webClientDir: options.webClientDir }),
+  };
   let gateway: GatewayHandle;
   try {
-    gateway = await createGateway({
-      ...gatewayOptions,
-      ...(options.live && { live: options.live }),
-      ...(options.webClientDir && { webClientDir: options.webClientDir }),
-    });
+    gateway = await createGateway(mainGatewayOptions);
   } catch (error) {
     await Promise.all(handles.map((handle) => handle.close()));
     await database.drop();
@@ -135,7 +141,14 @@ export async function startTestGraph(
 
   return {
     gatewayUrl: gateway.url,
-    gateway,
+    get gateway() {
+      return gateway;
+    },
+    async restartGateway() {
+      const port = gateway.port;
+      await gateway.close();
+      gateway = await createGateway({ ...mainGatewayOptions, port });
+    },
     async startGateway(live) {
       const started = await createGateway({ ...gatewayOptions, ...(live && { live }) });
       extraGateways.push(started);

@@ -59,29 +59,45 @@ export function useLiveSubscription<TData>(
       variables: JSON.parse(key) as Record<string, unknown>,
     };
     setError(null);
-    return ws.subscribe<TData, Record<string, unknown>>(payload, {
-      next(result) {
-        if (result.errors?.length) {
-          setError(result.errors.map((e) => e.message).join('; '));
-          return;
-        }
-        const cursor = result.extensions?.cursor;
-        if (resume && typeof cursor === 'string') payload.variables.after = cursor;
-        if (result.data) handler.current({ data: result.data, extensions: result.extensions });
-      },
-      error(reason) {
-        if (Array.isArray(reason)) {
-          setError(reason.map((e: { message?: string }) => e.message ?? '').join('; '));
-        } else if (reason instanceof Error) {
-          setError(reason.message);
-        } else if (typeof reason === 'object' && reason !== null && 'code' in reason) {
-          setError(`WebSocket closed (${String((reason as { code: unknown }).code)})`);
-        } else {
-          setError(String(reason));
-        }
-      },
-      complete() {},
-    });
+    let stopped = false;
+    let unsubscribe: () => void = () => undefined;
+    let again: ReturnType<typeof setTimeout> | undefined;
+    const start = () => {
+      unsubscribe = ws.subscribe<TData, Record<string, unknown>>(payload, {
+        next(result) {
+          if (result.errors?.length) {
+            setError(result.errors.map((e) => e.message).join('; '));
+            return;
+          }
+          const cursor = result.extensions?.cursor;
+          if (resume && typeof cursor === 'string') payload.variables.after = cursor;
+          if (result.data) handler.current({ data: result.data, extensions: result.extensions });
+        },
+        error(reason) {
+          if (Array.isArray(reason)) {
+            setError(reason.map((e: { message?: string }) => e.message ?? '').join('; '));
+          } else if (reason instanceof Error) {
+            setError(reason.message);
+          } else if (typeof reason === 'object' && reason !== null && 'code' in reason) {
+            setError(`WebSocket closed (${String((reason as { code: unknown }).code)})`);
+          } else {
+            setError(String(reason));
+          }
+        },
+        complete() {
+          // A gateway shutting down completes its subscriptions before it goes: a live feed
+          // is never meant to end, so subscribe again (on the next connection, resuming from
+          // the last cursor where the feed has one).
+          if (!stopped) again = setTimeout(start, 1000);
+        },
+      });
+    };
+    start();
+    return () => {
+      stopped = true;
+      clearTimeout(again);
+      unsubscribe();
+    };
   }, [ws, query, key, enabled, resume]);
 
   return error;
