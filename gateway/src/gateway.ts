@@ -15,17 +15,25 @@ import {
 } from '@hall/kit';
 import express from 'express';
 import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { callerFromAuthorization, verifyAuthorization } from './auth/tokens';
+import { createTokenVerifier, type TokenVerifierOptions } from './auth/tokens';
+import { createGatewayLimits, type GatewayLimitOptions } from './limits/gateway-limits';
 import { LiveHall } from './live/live-hall';
 import { withSubscriptions } from './live/live-schema';
 import { serveLiveSocket } from './live/live-socket';
 import { LiveSubscriptions } from './live/live-subscriptions';
+import {
+  createPartnerEndpoint,
+  PARTNER_PATH,
+  refusePartnerCaller,
+} from './partner/partner-endpoint';
 
 export interface GatewayContext {
   caller: Caller;
+  /** Set on operations the gateway runs itself; the limits checked them already. */
+  internal?: boolean;
 }
 
-export interface GatewayOptions {
+export interface GatewayOptions extends GatewayLimitOptions {
   /** The composed supergraph (schema/supergraph.graphql). */
   supergraphSdl: string;
   /**
@@ -46,11 +54,13 @@ export interface GatewayOptions {
     tickIntervalMs?: number;
     /** Milliseconds between WebSocket pings; default 12 000. */
     keepAliveMs?: number;
-    /** Light changes a subscriber may have waiting before it is disconnected; default 1000. */
+    /** Light changes a subscriber may have waiting before it reads on from the log; default 1000. */
     maxPendingLights?: number;
   };
   /** HS256 secret of client tokens. */
   tokenSecret: string;
+  /** An identity provider's key set to verify client tokens with instead of `tokenSecret`. */
+  jwks?: TokenVerifierOptions['jwks'];
   /** Secret the gateway signs forwarded identities with; the subgraphs share it. */
   callerSecret: string;
   logger?: Logger;
@@ -146,6 +156,8 @@ function serveWebClient(app: express.Express, directory: string): void {
  */
 export async function createGateway(options: GatewayOptions): Promise<GatewayHandle> {
   const log = options.logger ?? createLogger('gateway');
+  const verifier = createTokenVerifier({ secret: options.tokenSecret, jwks: options.jwks });
+  const limits = createGatewayLimits(options, verifier);
   const subgraphUrls = new Map<string, string>();
 
   const gateway = new ApolloGateway({
@@ -179,8 +191,11 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
       apiSchema = schema;
     }),
     includeStacktraceInErrorResponses: false,
+    // Documents come by id from the trusted manifest only; clients cannot register any.
+    persistedQueries: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      limits.plugin<GatewayContext>(),
       {
         async requestDidStart() {
           return {
@@ -194,6 +209,14 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   });
   await apollo.start();
   if (!apiSchema) throw new Error('the gateway started without a schema');
+  const partner = await createPartnerEndpoint({
+    gateway,
+    supergraphSdl: options.supergraphSdl,
+    apiSchema,
+    tokenSecret: options.tokenSecret,
+    authenticate: async (req) => (await limits.verified(req)).caller,
+    plugins: [limits.plugin<GatewayContext>()],
+  });
 
   /** A query through the whole pipeline (planning, subgraph calls), as `caller`. */
   const execute = async (
@@ -203,7 +226,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   ): Promise<ExecutionResult> => {
     const response = await apollo.executeOperation(
       { query, variables },
-      { contextValue: { caller } },
+      { contextValue: { caller, internal: true } },
     );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not served');
     const { data, errors, extensions } = response.body.singleResult;
@@ -237,7 +260,8 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     path: '/graphql',
     schema: apiSchema,
     subscriptions,
-    verify: (authorization) => verifyAuthorization(authorization, options.tokenSecret),
+    verify: (authorization) => verifier.verify(authorization),
+    admit: limits.socketErrors,
     execute,
     keepAliveMs: options.live?.keepAliveMs ?? 12_000,
     log: log.child({ component: 'live' }),
@@ -265,13 +289,16 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    limits.rateLimit,
+    ...limits.body,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
-        caller: await callerFromAuthorization(req.header('authorization'), options.tokenSecret),
+        caller: refusePartnerCaller((await limits.verified(req)).caller),
       }),
     }),
   );
+  app.use(PARTNER_PATH, limits.rateLimit);
+  app.use(PARTNER_PATH, ...partner.handlers);
 
   if (options.webClientDir) serveWebClient(app, options.webClientDir);
 
@@ -291,6 +318,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     close() {
       closing ??= (async () => {
         await liveSocket.close();
+        await partner.stop();
         await apollo.stop();
         await hall.stop();
       })();

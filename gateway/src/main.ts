@@ -9,6 +9,7 @@ import {
 } from '@hall/kit';
 import { readSupergraph } from '@hall/schema';
 import { createGateway } from './gateway';
+import { jwksFromEnv, limitOptionsFromEnv } from './limits/limits-env';
 
 createGateway({
   supergraphSdl: readSupergraph(),
@@ -17,6 +18,8 @@ createGateway({
   port: portFromEnv(4000),
   host: process.env.HOST ?? '127.0.0.1',
   tokenSecret: tokenSecretFromEnv(),
+  jwks: jwksFromEnv(),
+  ...limitOptionsFromEnv(),
   callerSecret: internalSecretFromEnv(),
   logger: createLogger('gateway'),
   webClientDir: process.env.HALL_WEB_CLIENT_DIR || undefined,

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCatalogSeed } from '@hall/catalog';
@@ -15,7 +14,8 @@ import {
   type Role,
 } from '@hall/kit';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
-import { startHallSimulator, type HallSimulator } from './simulator';
+import { platformSecrets } from './secrets';
+import { SIMULATOR_SUBJECT, startHallSimulator, type HallSimulator } from './simulator';
 import { GATEWAY_ENTRY_POINT, SUBGRAPH_RUNTIMES, WEB_CLIENT_DIR } from './subgraphs';
 
 export interface PlatformOptions {
@@ -164,9 +164,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
 
     startClock();
-    const internalSecret =
-      process.env.HALL_INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
-    const tokenSecret = process.env.HALL_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
+    const { internalSecret, tokenSecret } = platformSecrets(options.dataDir);
     const baseEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -222,6 +220,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const gateway = launch('gateway', GATEWAY_ENTRY_POINT, options.basePort, {
       ...urlsEnv,
       ...(webClientBuilt && { HALL_WEB_CLIENT_DIR: WEB_CLIENT_DIR }),
+      // The simulator plays a whole hall, dozens of windows, at 60x: no caller's rate.
+      ...(options.simulate && { HALL_RATE_LIMIT_EXEMPT_SUBJECTS: SIMULATOR_SUBJECT }),
     });
     await waitUntilReady(`http://${options.host}:${options.basePort}/ready`, gateway);
 
@@ -231,7 +231,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       simulator = startHallSimulator({
         gatewayUrl,
         token: await issueToken(
-          { subject: 'hall-simulator', role: 'SERVICE_BUREAU_ADMIN' },
+          { subject: SIMULATOR_SUBJECT, role: 'SERVICE_BUREAU_ADMIN' },
           tokenSecret,
         ),
         clock,

@@ -1,4 +1,5 @@
 import { hallDateOf, SeededRandom, startOfHallDate, type Clock, type Logger } from '@hall/kit';
+import { SIMULATOR_OPERATIONS, type SimulatorCaseStep } from './simulator-operations';
 
 /**
  * The hall's living day, played through the gateway like any client: visitors take tickets
@@ -83,6 +84,9 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚';
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
+/** The subject of the simulator's token; the gateway does not rate-limit it. */
+export const SIMULATOR_SUBJECT = 'hall-simulator';
+
 export function createHallSimulator(options: SimulatorOptions): HallSimulator {
   const random = new SeededRandom(options.seed ?? 20121224);
   const tickMs = options.tickMs ?? 250;
@@ -108,17 +112,14 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
     return answer.data;
   }
 
-  async function all<T>(field: string, selection: string, filter = ''): Promise<T[]> {
+  async function all<T>(field: 'matters' | 'windows'): Promise<T[]> {
     const rows: T[] = [];
     let after: string | null = null;
     do {
       const page: Record<
         string,
         { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
-      > = await ask(
-        `query ($after: String) { ${field}(first: 100, after: $after${filter}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
+      > = await ask(SIMULATOR_OPERATIONS[field], { after });
       const connection = page[field]!;
       rows.push(...connection.nodes);
       after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
@@ -139,12 +140,8 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
   }
 
   async function prepare(): Promise<() => Promise<void>> {
-    const matters = await all<MatterFacts>('matters', 'id kind department { id }');
-    const windows = await all<WindowFacts>(
-      'windows',
-      'id kind department { id }',
-      ', filter: { active: true }',
-    );
+    const matters = await all<MatterFacts>('matters');
+    const windows = await all<WindowFacts>('windows');
     const unified = windows
       .filter((window) => window.kind === 'UNIFIED_ACCEPTANCE')
       .slice(0, windowsOpen.unified);
@@ -173,7 +170,7 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
         arrivals = 0;
         const [calendarDay] = (
           await ask<{ workingCalendar: { isWorkingDay: boolean }[] }>(
-            `query ($day: LocalDate!) { workingCalendar(from: $day, to: $day) { isWorkingDay } }`,
+            SIMULATOR_OPERATIONS.workingDay,
             { day },
           )
         ).workingCalendar;
@@ -191,7 +188,7 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
           // Most visitors come for a department's matter; some only register or ask.
           const matter =
             random.chance(0.75) && walkInMatters.length > 0 ? random.pick(walkInMatters) : null;
-          await ask(`mutation ($matterId: ID) { takeTicket(matterId: $matterId) { id } }`, {
+          await ask(SIMULATOR_OPERATIONS.takeTicket, {
             matterId: matter?.id ?? null,
           });
         }
@@ -215,19 +212,19 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
         if (nowMs < serving.arrivesAt) return;
         if (serving.noShow) {
           state.serving = undefined;
-          await ask(`mutation ($id: ID!) { markNoShow(id: $id) { id } }`, { id: serving.ticketId });
+          await ask(SIMULATOR_OPERATIONS.markNoShow, { id: serving.ticketId });
           return;
         }
         if (!serving.started) {
           serving.started = true;
-          await ask(`mutation ($id: ID!) { startServing(id: $id) { id } }`, {
+          await ask(SIMULATOR_OPERATIONS.startServing, {
             id: serving.ticketId,
           });
         }
         if (nowMs < serving.until) return;
         state.serving = undefined;
         state.idleUntil = nowMs + random.int(0, 3) * 60_000;
-        await ask(`mutation ($id: ID!) { finishTicket(id: $id) { id } }`, { id: serving.ticketId });
+        await ask(SIMULATOR_OPERATIONS.finishTicket, { id: serving.ticketId });
         if (serving.matterId && random.chance(0.6))
           await registerCase(serving.matterId, state.window);
         return;
@@ -235,7 +232,7 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
       if (nowMs < state.idleUntil) return;
       const { callNextTicket: ticket } = await ask<{
         callNextTicket: { id: string; matter: { id: string } | null } | null;
-      }>(`mutation ($windowId: ID!) { callNextTicket(windowId: $windowId) { id matter { id } } }`, {
+      }>(SIMULATOR_OPERATIONS.callNextTicket, {
         windowId: state.window.id,
       });
       if (!ticket) {
@@ -258,12 +255,12 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
     async function registerCase(matterId: string, window: WindowFacts): Promise<void> {
       const matter = matters.find((candidate) => candidate.id === matterId);
       const { registerCase: registered } = await ask<{ registerCase: { id: string } }>(
-        `mutation ($input: RegisterCaseInput!) { registerCase(input: $input) { id } }`,
+        SIMULATOR_OPERATIONS.registerCase,
         { input: { matterId, windowId: window.id, applicant: applicant() } },
       );
-      await ask(`mutation ($id: ID!) { acceptCase(id: $id) { id } }`, { id: registered.id });
+      await ask(SIMULATOR_OPERATIONS.acceptCase, { id: registered.id });
       if (matter?.kind === 'IMMEDIATE') {
-        await ask(`mutation ($id: ID!) { approveCase(id: $id) { id } }`, { id: registered.id });
+        await ask(SIMULATOR_OPERATIONS.approveCase, { id: registered.id });
       }
     }
 
@@ -271,13 +268,10 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
     async function moveTodaysCases(today: string): Promise<void> {
       const { cases } = await ask<{
         cases: { nodes: { id: string; status: string; receivedOn: string }[] };
-      }>(
-        `query ($from: LocalDate!) { cases(first: 40, filter: { open: true, receivedFrom: $from }) { nodes { id status receivedOn } } }`,
-        { from: today },
-      );
+      }>(SIMULATOR_OPERATIONS.openCases, { from: today });
       for (const subject of cases.nodes) {
         if (stopped || !random.chance(0.35)) continue;
-        const mutation =
+        const mutation: SimulatorCaseStep | null =
           subject.status === 'ACCEPTED'
             ? 'startReview'
             : subject.status === 'UNDER_REVIEW'
@@ -290,11 +284,7 @@ export function createHallSimulator(options: SimulatorOptions): HallSimulator {
                   ? 'acceptCase'
                   : null;
         if (!mutation) continue;
-        const extra =
-          mutation === 'requestSupplement' ? ', missingMaterials: ["现场平面布置图"]' : '';
-        await ask(`mutation ($id: ID!) { ${mutation}(id: $id${extra}) { id } }`, {
-          id: subject.id,
-        });
+        await ask(SIMULATOR_OPERATIONS[mutation], { id: subject.id });
       }
     }
     return tick;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SUPERGRAPH_PATH } from '@hall/schema';
+import { PARTNER_SCHEMA_PATH, readPartnerSchema, SUPERGRAPH_PATH } from '@hall/schema';
 
 const run = promisify(execFile);
 const COMPOSE = join(__dirname, '..', '..', 'schema', 'dist', 'compose.js');
@@ -35,5 +35,49 @@ describe('the committed supergraph', () => {
     for (const graph of ['CATALOG', 'CASES', 'SUPERVISION', 'EVALUATION']) {
       expect(department).toContain(`@join__type(graph: ${graph}, key: "id")`);
     }
+  });
+});
+
+describe('the committed partner contract', () => {
+  it('fails the check once it is stale', async () => {
+    const stale = join(mkdtempSync(join(tmpdir(), 'hall-schema-')), 'partner.graphql');
+    writeFileSync(
+      stale,
+      readFileSync(PARTNER_SCHEMA_PATH, 'utf8').replace('  onTime: Boolean\n', ''),
+    );
+    await expect(
+      run(process.execPath, [COMPOSE, '--check', SUPERGRAPH_PATH, stale]),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(`${stale} is stale`) });
+  });
+
+  it('holds the tagged fields only: no personal data, staff or notes', () => {
+    const contract = readPartnerSchema();
+    const caseType = /type Case \{([\s\S]*?)\n\}/.exec(contract)?.[1] ?? '';
+    const fields = [...caseType.matchAll(/^  (\w+)[(:]/gm)].map((match) => match[1]);
+    expect(fields).toEqual([
+      'serialNo',
+      'status',
+      'receivedOn',
+      'acceptedOn',
+      'decidedOn',
+      'deliveredOn',
+      'matter',
+      'department',
+      'clock',
+      'onTime',
+    ]);
+    for (const hidden of [
+      'Applicant',
+      'identityNumber',
+      'phone',
+      'Staff',
+      'decisionReason',
+      'Rating',
+      'Mutation',
+    ]) {
+      expect(contract).not.toContain(hidden);
+    }
+    expect(contract).toMatch(/partnerCases\(/);
+    expect(contract).toMatch(/partnerCase\(serialNo: String!\): Case!/);
   });
 });

@@ -20,7 +20,11 @@ export interface TestGraph {
    * Another gateway instance over the same subgraphs and database, as a second process of a
    * deployment would be; closed with the graph unless closed before.
    */
-  startGateway(live?: GatewayOptions['live']): Promise<GatewayHandle>;
+  startGateway(
+    live?: GatewayOptions['live'],
+    /** Options of this instance only: its limits, a JWKS, ... */
+    overrides?: Partial<GatewayOptions>,
+  ): Promise<GatewayHandle>;
   /**
    * Stops the gateway and starts it again on the same port, as a redeploy would: its
    * WebSocket clients are disconnected and must reconnect by themselves.
@@ -49,6 +53,15 @@ export interface TestGraph {
 }
 
 const TOKEN_SECRET = 'test-token-secret';
+/**
+ * Rate limits no test reaches: tests send many requests as one caller at once. The rate-limit
+ * test starts its own gateway with the real numbers or smaller ones.
+ */
+const UNREACHED_RATE_LIMITS = {
+  staffPerMinute: 1_000_000,
+  partnerPerMinute: 1_000_000,
+  anonymousPerMinute: 1_000_000,
+};
 /** The secret the test gateway signs forwarded identities with. */
 export const TEST_CALLER_SECRET = 'test-caller-secret';
 
@@ -112,6 +125,7 @@ export async function startTestGraph(
     tokenSecret: TOKEN_SECRET,
     callerSecret: TEST_CALLER_SECRET,
     logger,
+    rateLimits: UNREACHED_RATE_LIMITS,
   };
   const extraGateways: GatewayHandle[] = [];
   const mainGatewayOptions: GatewayOptions = {
@@ -149,8 +163,12 @@ export async function startTestGraph(
       await gateway.close();
       gateway = await createGateway({ ...mainGatewayOptions, port });
     },
-    async startGateway(live) {
-      const started = await createGateway({ ...gatewayOptions, ...(live && { live }) });
+    async startGateway(live, overrides) {
+      const started = await createGateway({
+        ...gatewayOptions,
+        ...(live && { live }),
+        ...overrides,
+      });
       extraGateways.push(started);
       return started;
     },

@@ -29,6 +29,9 @@ const LobbyPage = lazy(() =>
 const DeskPage = lazy(() =>
   import('./pages/desk.page').then((module) => ({ default: module.DeskPage })),
 );
+const PartnerPage = lazy(() =>
+  import('./pages/partner.page').then((module) => ({ default: module.PartnerPage })),
+);
 const SupervisionPage = lazy(() =>
   import('./pages/supervision.page').then((module) => ({ default: module.SupervisionPage })),
 );
@@ -129,6 +132,13 @@ function Routes() {
             <Shell>
               <Guard path="/supervision">
                 <SupervisionPage />
+              </Guard>
+            </Shell>
+          </Route>
+          <Route path="/partner">
+            <Shell>
+              <Guard path="/partner">
+                <PartnerPage />
               </Guard>
             </Shell>
           </Route>

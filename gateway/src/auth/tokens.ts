@@ -1,6 +1,12 @@
 import { ROLES, type Caller, type Role } from '@hall/kit';
 import { GraphQLError } from 'graphql';
-import { jwtVerify, SignJWT } from 'jose';
+import {
+  createRemoteJWKSet,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 
 export const TOKEN_ISSUER = 'service-center-graph';
 
@@ -40,38 +46,95 @@ function unauthenticated(message: string): GraphQLError {
   });
 }
 
+/** A verified caller, and when its token stops being valid. */
+export interface VerifiedCaller {
+  caller: Caller;
+  expiresAt?: Date;
+}
+
 /**
- * The caller behind an `Authorization` header, and when its token expires: anonymous without
- * a header; a GraphQL error (UNAUTHENTICATED, HTTP 401) for a malformed, forged or expired
- * token.
+ * Where the gateway takes its signing keys from: an identity provider's key set (RS256 or
+ * ES256 tokens) when `jwks` is given, else the shared HS256 secret.
+ */
+export interface TokenVerifierOptions {
+  /** HS256 secret of the tokens `npm start` and `npm run token` issue. */
+  secret: string;
+  /**
+   * An identity provider's JSON Web Key Set. When set, only tokens signed by one of its keys
+   * are accepted and the HS256 secret is not used. Keys are fetched on first use, cached,
+   * and fetched again when a token names a key id the cached set lacks (at most every 30 s).
+   */
+  jwks?: {
+    url: string;
+    /** The `iss` every token must carry; any issuer when absent. */
+    issuer?: string;
+    /** The `aud` every token must carry; not checked when absent. */
+    audience?: string;
+  };
+}
+
+/** Verifies `Authorization` headers; made once per gateway so a key set is fetched once. */
+export interface TokenVerifier {
+  /**
+   * The caller behind an `Authorization` header: anonymous without a header; a GraphQL error
+   * (UNAUTHENTICATED, HTTP 401) for a malformed, forged or expired token, or one whose role
+   * the graph does not know.
+   */
+  verify(header: string | undefined): Promise<VerifiedCaller>;
+}
+
+function callerOf(payload: JWTPayload): VerifiedCaller {
+  const role = payload.role as Role;
+  if (!payload.sub || !ROLES.includes(role)) throw new Error('token without subject or role');
+  return {
+    caller: {
+      kind: 'user',
+      subject: payload.sub,
+      role,
+      ...(typeof payload.dept === 'string' && { departmentId: payload.dept }),
+      ...(typeof payload.org === 'string' && { organizationId: payload.org }),
+    },
+    ...(payload.exp !== undefined && { expiresAt: new Date(payload.exp * 1000) }),
+  };
+}
+
+/** Creates the verifier of client tokens (see {@link TokenVerifierOptions}). */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const jwks = options.jwks;
+  const keySet: JWTVerifyGetKey | undefined = jwks && createRemoteJWKSet(new URL(jwks.url));
+  const check = keySet
+    ? (token: string) =>
+        jwtVerify(token, keySet, {
+          algorithms: ['RS256', 'ES256'],
+          ...(jwks?.issuer && { issuer: jwks.issuer }),
+          ...(jwks?.audience && { audience: jwks.audience }),
+        })
+    : (token: string) =>
+        jwtVerify(token, key(options.secret), { issuer: TOKEN_ISSUER, algorithms: ['HS256'] });
+  return {
+    async verify(header) {
+      if (!header) return { caller: { kind: 'anonymous' } };
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>"');
+      try {
+        return callerOf((await check(match[1])).payload);
+      } catch {
+        // One answer for every failure: a caller learns nothing about why a token failed.
+        throw unauthenticated('The token is invalid or has expired');
+      }
+    },
+  };
+}
+
+/**
+ * The caller behind an `Authorization` header, checked against the HS256 `secret` (see
+ * {@link TokenVerifier.verify}).
  */
 export async function verifyAuthorization(
   header: string | undefined,
   secret: string,
-): Promise<{ caller: Caller; expiresAt?: Date }> {
-  if (!header) return { caller: { kind: 'anonymous' } };
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>"');
-  try {
-    const { payload } = await jwtVerify(match[1], key(secret), {
-      issuer: TOKEN_ISSUER,
-      algorithms: ['HS256'],
-    });
-    const role = payload.role as Role;
-    if (!payload.sub || !ROLES.includes(role)) throw new Error('token without subject or role');
-    return {
-      caller: {
-        kind: 'user',
-        subject: payload.sub,
-        role,
-        ...(typeof payload.dept === 'string' && { departmentId: payload.dept }),
-        ...(typeof payload.org === 'string' && { organizationId: payload.org }),
-      },
-      ...(payload.exp !== undefined && { expiresAt: new Date(payload.exp * 1000) }),
-    };
-  } catch {
-    throw unauthenticated('The token is invalid or has expired');
-  }
+): Promise<VerifiedCaller> {
+  return createTokenVerifier({ secret }).verify(header);
 }
 
 /** The caller behind an `Authorization` header (see {@link verifyAuthorization}). */

@@ -30,6 +30,16 @@ export interface LiveSocketOptions {
   subscriptions: LiveSubscriptions;
   /** Verifies an `Authorization` value; throws for a malformed, forged or expired token. */
   verify(authorization: string | undefined): Promise<Verified>;
+  /**
+   * The gateway's limits (depth, cost, trusted documents) on a valid operation: its refusals
+   * are sent as the protocol's `error` message and nothing runs.
+   */
+  admit?(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Readonly<Record<string, unknown>>,
+  ): readonly GraphQLError[];
   /** Runs a query or mutation sent over the socket, as the HTTP endpoint would. */
   execute(
     query: string,
@@ -158,6 +168,13 @@ export function serveLiveSocket(options: LiveSocketOptions): LiveSocket {
           );
         }
         const variableValues = payload.variables ?? {};
+        const refusals = options.admit?.(
+          options.schema,
+          document,
+          payload.operationName,
+          variableValues,
+        );
+        if (refusals?.length) return [...refusals];
         const contextValue: LiveContext = {
           caller: connection.caller,
           query: payload.query,

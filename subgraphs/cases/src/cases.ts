@@ -22,6 +22,11 @@ import {
 } from './figures/figures.resolver';
 import { JointProject } from './joint-project/joint-project.entity';
 import { JointProjectResolver } from './joint-project/joint-project.resolver';
+import { PartnerCaseResolver } from './partner/partner-case.resolver';
+import { PartnerConsent } from './partner/partner-consent.entity';
+import { PartnerConsentResolver } from './partner/partner-consent.resolver';
+import { PartnerRead } from './partner/partner-read.entity';
+import { CasePartnerReadsResolver, PartnerReadResolver } from './partner/partner-read.resolver';
 import { casesMigrations } from './migrations';
 import { QueueTicket } from './queue/queue-ticket.entity';
 import { QueueResolver } from './queue/queue.resolver';
@@ -48,6 +53,8 @@ export const casesSubgraph: SubgraphDefinition<CasesLoaders, CasesServices> = {
     WindowSession,
     Appointment,
     CaseDailyFigure,
+    PartnerConsent,
+    PartnerRead,
   ],
   migrations: casesMigrations,
   resolvers: [
@@ -60,6 +67,10 @@ export const casesSubgraph: SubgraphDefinition<CasesLoaders, CasesServices> = {
     DepartmentCaseFiguresResolver,
     MatterCaseFiguresResolver,
     WindowQueueResolver,
+    PartnerCaseResolver,
+    PartnerConsentResolver,
+    PartnerReadResolver,
+    CasePartnerReadsResolver,
   ],
   orphanedTypes: CATALOG_TYPES.map((name) => entityReference(name, 'cases')),
   referenceResolvers: {

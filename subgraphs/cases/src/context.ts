@@ -16,6 +16,9 @@ import { ClockStop } from './case/clock-stop.entity';
 import { createCatalogClient, type CatalogClient } from '@hall/catalog';
 import { figuresLoader, type FigureKey, type CaseFigures } from './figures/figures.query';
 import { JointProject } from './joint-project/joint-project.entity';
+import { PartnerConsent } from './partner/partner-consent.entity';
+import type { PartnerRead } from './partner/partner-read.entity';
+import { partnerReadsByCaseLoader } from './partner/partner-read.loaders';
 import { QueueTicket, TicketStatus } from './queue/queue-ticket.entity';
 
 /** What a cases process creates once: its client of the catalog subgraph. */
@@ -54,6 +57,9 @@ export interface CasesLoaders {
   /** Tickets called to or served at each window today. */
   ticketsAtWindow: DataLoader<string, QueueTicket[]>;
   figures: DataLoader<FigureKey, CaseFigures, string>;
+  consentById: DataLoader<string, PartnerConsent | null>;
+  /** The latest partner reads of each case (the access log seen from the case). */
+  partnerReadsByCase: DataLoader<string, PartnerRead[]>;
   calendar(): Promise<WorkingCalendar>;
   catalog: CatalogClient;
 }
@@ -93,6 +99,8 @@ export function createCasesLoaders(em: EntityManager, services: CasesServices): 
       return windowIds.map((id) => tickets.filter((ticket) => ticket.windowId === id));
     }),
     figures: figuresLoader(em),
+    consentById: byIdLoader(em, PartnerConsent),
+    partnerReadsByCase: partnerReadsByCaseLoader(em),
     calendar: () => services.catalog.calendar(),
     catalog: services.catalog,
   };

@@ -77,6 +77,7 @@ export const PAGES = [
       'LOBBY_DISPLAY',
     ],
   },
+  { path: '/partner', label: 'nav.partner', roles: ['PARTNER'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly Role[] }[];
 
 export function mayUse(role: Role, path: (typeof PAGES)[number]['path']): boolean {

@@ -88,8 +88,6 @@ export function SignInPage() {
                   type="button"
                   className="btn role-choice"
                   data-role={session.role}
-                  disabled={session.role === 'PARTNER'}
-                  title={session.role === 'PARTNER' ? t('signIn.partnerLater') : undefined}
                   onClick={() => enter(session, choices)}
                 >
                   {t(`role.${session.role}`)}

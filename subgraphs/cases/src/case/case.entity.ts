@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Applicant } from '../applicant/applicant.entity';
+import { PARTNER_TAG } from '../partner/partner-tag';
 import { CaseAction, CaseStatus } from './case.machine';
 
 registerEnumType(CaseStatus, {
@@ -56,6 +57,7 @@ export class Case {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
+  @Directive(PARTNER_TAG)
   @Field({ description: 'The serial number printed on the receipt, e.g. 20261124-D07-0012.' })
   @Property({ length: 32, unique: true })
   serialNo!: string;
@@ -107,6 +109,7 @@ export class Case {
   @Property({ type: 'uuid', nullable: true })
   jointProjectId?: string | null;
 
+  @Directive(PARTNER_TAG)
   @Field(() => CaseStatus)
   @Enum({ items: () => CaseStatus })
   status!: CaseStatus;
@@ -115,10 +118,12 @@ export class Case {
   @Property({ type: 'timestamptz' })
   receivedAt!: Date;
 
+  @Directive(PARTNER_TAG)
   @Field(() => LocalDateResolver)
   @Property({ type: 'date' })
   receivedOn!: string;
 
+  @Directive(PARTNER_TAG)
   @Field(() => LocalDateResolver, { nullable: true })
   @Property({ type: 'date', nullable: true })
   acceptedOn?: string | null;
@@ -145,10 +150,12 @@ export class Case {
   @Property({ type: 'text', nullable: true })
   extensionReason?: string | null;
 
+  @Directive(PARTNER_TAG)
   @Field(() => LocalDateResolver, { nullable: true })
   @Property({ type: 'date', nullable: true })
   decidedOn?: string | null;
 
+  @Directive(PARTNER_TAG)
   @Field(() => LocalDateResolver, { nullable: true })
   @Property({ type: 'date', nullable: true })
   deliveredOn?: string | null;

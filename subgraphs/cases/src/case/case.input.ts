@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ApplicantKind } from '../applicant/applicant.entity';
+import { PARTNER_TAG } from '../partner/partner-tag';
 import { CaseChannel } from './case.entity';
 import { CaseStatus } from './case.machine';
 import { SpecialProcedure } from './clock-stop.entity';
@@ -110,6 +111,7 @@ export class CaseClockView {
   @Field()
   paused!: boolean;
 
+  @Directive(PARTNER_TAG)
   @Field(() => LocalDateResolver)
   dueOn!: string;
 

@@ -16,6 +16,7 @@ import {
   Args,
   Authorized,
   Ctx,
+  Directive,
   FieldResolver,
   ID,
   Int,
@@ -25,6 +26,7 @@ import {
   Root,
 } from 'type-graphql';
 import { Applicant } from '../applicant/applicant.entity';
+import { PARTNER_TAG } from '../partner/partner-tag';
 import { today, type CasesContext } from '../context';
 import { JointProject } from '../joint-project/joint-project.entity';
 import { Case } from './case.entity';
@@ -122,11 +124,13 @@ export class CaseResolver {
     return toConnection(cursor);
   }
 
+  @Directive(PARTNER_TAG)
   @FieldResolver(() => Matter)
   matter(@Root() subject: Case) {
     return { id: subject.matterId };
   }
 
+  @Directive(PARTNER_TAG)
   @FieldResolver(() => Department, { description: 'The department that decides the case.' })
   department(@Root() subject: Case) {
     return { id: subject.departmentId };
@@ -178,6 +182,7 @@ export class CaseResolver {
     return loaders.stopsByCase.load(subject.id);
   }
 
+  @Directive(PARTNER_TAG)
   @FieldResolver(() => CaseClockView, {
     nullable: true,
     description: 'The time limit as of today; null until the clock starts (acceptance).',
@@ -191,6 +196,7 @@ export class CaseResolver {
     return clockOf(subject, stops, calendar, today(context));
   }
 
+  @Directive(PARTNER_TAG)
   @FieldResolver(() => Boolean, {
     nullable: true,
     description: 'Decided by the due date, or still within it; null before acceptance.',

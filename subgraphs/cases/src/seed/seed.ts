@@ -3,6 +3,7 @@ import { appendEvents, hallDateOf, type DomainEvent, type SeedContext } from '@h
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { CASES_EVENT_SOURCE, type CaseEventPayload } from '../case/case.events';
 import { OPEN_STATUSES } from '../case/case.machine';
+import { seedPartnerConsents } from '../partner/partner.seed';
 import { buildCasesSeed, type CaseRow, type StopRow } from './history';
 
 /** Rows per INSERT: big enough to be quick, small enough to keep statements modest. */
@@ -95,7 +96,8 @@ export async function seedCases(
 ): Promise<void> {
   if (!history) return;
   const now = clock.now();
-  const plan = buildCasesSeed(buildCatalogSeed(), hallDateOf(now));
+  const catalog = buildCatalogSeed();
+  const plan = buildCasesSeed(catalog, hallDateOf(now));
   await insertRows(em, '"applicant"', plan.applicants);
   await insertRows(em, '"case"', plan.cases);
   await insertRows(em, 'case_step', plan.steps);
@@ -118,8 +120,14 @@ export async function seedCases(
         .map((row) => importedEvent(row, stopsOf.get(row.id) ?? [], now)),
     );
   }
+  const consents = await seedPartnerConsents(em, catalog, plan.cases, now);
   log.info(
-    { cases: plan.cases.length, open: open.length, applicants: plan.applicants.length },
+    {
+      cases: plan.cases.length,
+      open: open.length,
+      applicants: plan.applicants.length,
+      partnerConsents: consents,
+    },
     'cases seeded',
   );
 }

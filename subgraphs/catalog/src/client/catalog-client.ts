@@ -25,6 +25,13 @@ export interface MatterTerms {
   siteSurvey: boolean;
 }
 
+/** An organisation stationed in the hall (an agency, a bank, the business center). */
+export interface OrganizationFacts {
+  id: string;
+  name: string;
+  kind: 'INTERMEDIARY_AGENCY' | 'BANK' | 'BUSINESS_CENTER';
+}
+
 export interface WindowFacts {
   id: string;
   code: string;
@@ -44,6 +51,8 @@ export interface CatalogClient extends Stoppable {
   calendar(): Promise<WorkingCalendar>;
   matter(id: string): Promise<MatterTerms | null>;
   window(id: string): Promise<WindowFacts | null>;
+  /** An organisation by id, e.g. to check that a consent names a bank. */
+  organization(id: string): Promise<OrganizationFacts | null>;
   /**
    * Calls `listener` after the catalog announced a change (and the copies were dropped), with
    * what changed: `calendar`, `matter` or `window`. For services whose own state was computed
@@ -77,6 +86,10 @@ const MATTER_QUERY = `query CaseMatterTerms($id: ID!) {
 
 const WINDOW_QUERY = `query CaseWindow($id: ID!) {
   window(id: $id) { id code kind extendedHours active department { id } }
+}`;
+
+const ORGANIZATION_QUERY = `query CaseOrganization($id: ID!) {
+  organization(id: $id) { id name kind }
 }`;
 
 function calendarQuery(lastYear: number): string {
@@ -130,12 +143,17 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
   let calendar: { loadedAt: number; value: Promise<WorkingCalendar> } | undefined;
   const matters = new Map<string, { loadedAt: number; value: Promise<MatterTerms | null> }>();
   const windows = new Map<string, { loadedAt: number; value: Promise<WindowFacts | null> }>();
+  const organizations = new Map<
+    string,
+    { loadedAt: number; value: Promise<OrganizationFacts | null> }
+  >();
   const fresh = (entry: { loadedAt: number } | undefined) =>
     entry !== undefined && Date.now() - entry.loadedAt < maxAgeMs;
   const forgetAll = () => {
     calendar = undefined;
     matters.clear();
     windows.clear();
+    organizations.clear();
   };
 
   const listener = new pg.Client({ connectionString: options.databaseUrl });
@@ -195,6 +213,12 @@ export async function createCatalogClient(options: CatalogClientOptions): Promis
         if (!data.window) return null;
         const { department, ...facts } = data.window;
         return { ...facts, departmentId: department?.id ?? null };
+      });
+    },
+    organization(id) {
+      return remember(organizations, id, async () => {
+        const data = await ask<{ organization?: OrganizationFacts }>(ORGANIZATION_QUERY, { id });
+        return data.organization ?? null;
       });
     },
     onChange(notify) {

@@ -31,6 +31,8 @@ export class Department {
   @Property({ length: 16, unique: true })
   code!: string;
 
+  // In the partner contract: a bank sees which department decides a case, by name.
+  @Directive('@tag(name: "partner")')
   @Field({ description: 'Full name, e.g. 海阳市国土资源局.' })
   @Index()
   @Property({ length: 100 })

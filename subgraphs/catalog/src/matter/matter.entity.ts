@@ -68,6 +68,8 @@ export class Matter {
   @Property({ length: 24, unique: true })
   code!: string;
 
+  // In the partner contract: a bank sees which matter a case is for, by name.
+  @Directive('@tag(name: "partner")')
   @Field()
   @Index()
   @Property({ length: 200 })

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { readSupergraph } from '@hall/schema';
+import { measureLoad, type LoadFigures, type LoadTarget } from '../http-load';
+import { body, DASHBOARD, SINGLE_SUBGRAPH, YEAR } from '../operations';
+import { ensureHiveGateway, HIVE_GATEWAY_VERSION } from '../peers/install';
+import { graphql, type Hall, type Service } from '../stack';
+
+export interface LoadSettings {
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+}
+
+export interface OverheadFigures {
+  direct: LoadFigures;
+  throughGateway: LoadFigures;
+  dashboard: LoadFigures;
+}
+
+export interface PeerFigures {
+  /** By gateway: the hall's, Apollo's defaults, Hive Gateway. */
+  gateways: { name: string; single: LoadFigures; dashboard: LoadFigures }[];
+  hiveVersion: string;
+}
+
+async function checked(target: LoadTarget): Promise<LoadTarget> {
+  const { query, variables } = JSON.parse(target.body) as {
+    query: string;
+    variables: Record<string, unknown>;
+  };
+  await graphql(target.url, query, variables, target.headers());
+  return target;
+}
+
+/**
+ * Part 1: the same single-subgraph query straight to the catalog subgraph and through the
+ * gateway; then the four-subgraph dashboard through the gateway.
+ */
+export async function measureOverhead(
+  hall: Hall,
+  settings: LoadSettings,
+): Promise<OverheadFigures> {
+  const token = await hall.tokenFor('SERVICE_BUREAU_ADMIN');
+  const bearer = () => ({ authorization: `Bearer ${token}` });
+  const load = async (target: LoadTarget) => {
+    const figures = await measureLoad(
+      await checked(target),
+      settings.connections,
+      settings.warmupSeconds,
+      settings.durationSeconds,
+    );
+    console.log(`bench: ${figures.label}: ${figures.rps.toFixed(0)} req/s, p95 ${figures.p95} ms`);
+    return figures;
+  };
+  const direct = await load({
+    label: 'catalog subgraph, direct',
+    url: hall.subgraphUrls.catalog,
+    body: body(SINGLE_SUBGRAPH),
+    headers: () => hall.signedHeaders(),
+  });
+  const throughGateway = await load({
+    label: 'through the gateway',
+    url: hall.gateway.url,
+    body: body(SINGLE_SUBGRAPH),
+    headers: bearer,
+  });
+  const dashboard = await load({
+    label: 'dashboard through the gateway',
+    url: hall.gateway.url,
+    body: body(DASHBOARD, YEAR),
+    headers: bearer,
+  });
+  return { direct, throughGateway, dashboard };
+}
+
+/**
+ * Part 2: the hall's gateway against @apollo/gateway with its defaults and Hive Gateway, each
+ * its own process over the same subgraphs and supergraph, on the same two queries.
+ */
+export async function measurePeers(
+  hall: Hall,
+  settings: LoadSettings,
+  peersPort: number,
+  benchDir: string,
+): Promise<PeerFigures> {
+  const peersDir = join(benchDir, '.peers');
+  ensureHiveGateway(peersDir);
+  const supergraph = join(benchDir, '..', 'schema', 'supergraph.graphql');
+  readSupergraph(); // fails early when the committed supergraph is missing
+  const token = await hall.tokenFor('SERVICE_BUREAU_ADMIN');
+  const peerEnv = { BENCH_SUPERGRAPH: supergraph, BENCH_PEERS_DIR: peersDir };
+  const peers: { name: string; service: Service; headers: () => Record<string, string> }[] = [
+    {
+      name: 'hall gateway',
+      service: hall.gateway,
+      headers: () => ({ authorization: `Bearer ${token}` }),
+    },
+  ];
+  const started: Service[] = [];
+  try {
+    const apollo = await hall.spawnService(
+      'apollo-defaults',
+      join(benchDir, 'dist', 'peers', 'apollo-defaults.js'),
+      peersPort,
+      '/graphql',
+      { env: peerEnv },
+    );
+    started.push(apollo);
+    peers.push({ name: '@apollo/gateway 2.14.4, defaults', service: apollo, headers: () => ({}) });
+    const hive = await hall.spawnService(
+      'hive-gateway',
+      join(benchDir, 'dist', 'peers', 'hive-gateway.js'),
+      peersPort + 1,
+      '/graphql',
+      { env: peerEnv },
+    );
+    started.push(hive);
+    peers.push({
+      name: `Hive Gateway ${HIVE_GATEWAY_VERSION}, defaults`,
+      service: hive,
+      headers: () => ({}),
+    });
+
+    const gateways: PeerFigures['gateways'] = [];
+    for (const peer of peers) {
+      const target = (label: string, query: string, variables: Record<string, unknown>) =>
+        checked({
+          label,
+          url: peer.service.url,
+          body: body(query, variables),
+          headers: peer.headers,
+        });
+      const single = await measureLoad(
+        await target(`${peer.name}: single subgraph`, SINGLE_SUBGRAPH, {}),
+        settings.connections,
+        settings.warmupSeconds,
+        settings.durationSeconds,
+      );
+      const dashboard = await measureLoad(
+        await target(`${peer.name}: dashboard`, DASHBOARD, YEAR),
+        settings.connections,
+        settings.warmupSeconds,
+        settings.durationSeconds,
+      );
+      console.log(
+        `bench: ${peer.name}: single ${single.rps.toFixed(0)} req/s; dashboard ${dashboard.rps.toFixed(0)} req/s, p95 ${dashboard.p95} ms`,
+      );
+      gateways.push({ name: peer.name, single, dashboard });
+    }
+    return { gateways, hiveVersion: HIVE_GATEWAY_VERSION };
+  } finally {
+    await Promise.all(started.map((service) => service.stop()));
+  }
+}
