@@ -41,7 +41,7 @@ const HELP = `npm run bench -- [options]
   --scale-connections N concurrent clients of the scale part (10)
   --no-write            print figures, leave BENCHMARKS.md alone
   --output PATH         the page to write (BENCHMARKS.md at the repository root)
-  --gateway-node-args A node flags of the gateway process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"`;
+  --gateway-node-args A node flags of the gateway process, e.g. "--cpu-prof --cpu-prof-dir=prof"`;
 
 function numberList(raw: string, flag: string): number[] {
   const values = raw.split(',').map((part) => Number(part.trim()));
