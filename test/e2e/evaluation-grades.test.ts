@@ -1,5 +1,12 @@
 import { buildCatalogSeed } from '@hall/catalog';
-import { dataOf, errorCodes, sqlRows, startTestGraph, type TestGraph } from '@hall/test';
+import {
+  dataOf,
+  errorCodes,
+  raiseLightOnCase,
+  sqlRows,
+  startTestGraph,
+  type TestGraph,
+} from '@hall/test';
 
 let graph: TestGraph;
 let clerk: string;
@@ -105,14 +112,12 @@ describe('quarterly staff grades', () => {
       );
     }
     const supervision = await graph.tokenFor('SUPERVISION_STAFF');
-    const raise = () =>
-      graph.query(
-        `mutation { raiseLight(caseId: "${registerCase.id}", level: YELLOW, reason: "材料审查拖延") { id } }`,
-        { token: supervision },
-      );
-    // Supervision knows the case once it has read the case events.
-    const raised = await eventually(raise, (response) => !response.errors);
-    dataOf(raised);
+    await raiseLightOnCase(graph, {
+      token: supervision,
+      caseId: registerCase.id,
+      level: 'YELLOW',
+      reason: '材料审查拖延',
+    });
     dataOf(
       await graph.query(`mutation { approveCase(id: "${registerCase.id}") { id } }`, {
         token: clerk,

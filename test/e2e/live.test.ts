@@ -4,6 +4,7 @@ import {
   errorCodes,
   liveClient,
   LiveReader,
+  raiseLightOnCase,
   startTestGraph,
   type LiveMessage,
   type TestGraph,
@@ -72,20 +73,8 @@ async function registeredCase(matter: Matter): Promise<{ id: string; serialNo: s
   ).registerCase;
 }
 
-/** Raises a light by hand once supervision has taken the case in from the cases log. */
-async function raiseLight(caseId: string, level = 'YELLOW'): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const response = await graph.query<{ raiseLight: { id: string } }>(
-      `mutation { raiseLight(caseId: "${caseId}", level: ${level}, reason: "催办") { id } }`,
-      { token: admin },
-    );
-    if (response.data?.raiseLight) return response.data.raiseLight.id;
-    if (errorCodes(response)[0] !== 'NOT_FOUND' || Date.now() > deadline) {
-      throw new Error(`raiseLight failed: ${JSON.stringify(response.errors)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function raiseLight(caseId: string, level: 'YELLOW' | 'RED' = 'YELLOW'): Promise<string> {
+  return (await raiseLightOnCase(graph, { token: admin, caseId, level, reason: '催办' })).id;
 }
 
 interface LightPayload {

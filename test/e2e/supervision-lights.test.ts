@@ -1,4 +1,4 @@
-import { dataOf, errorCodes, startTestGraph, type TestGraph } from '@hall/test';
+import { dataOf, errorCodes, raiseLightOnCase, startTestGraph, type TestGraph } from '@hall/test';
 
 let graph: TestGraph;
 let clerk: string;
@@ -221,17 +221,11 @@ describe('acting on lights', () => {
 
   it('lets the department appeal and supervision decide; escalation tells the leaders', async () => {
     const subject = await acceptedCase();
-    // Supervision learns of the case from the cases log, a moment after it was registered.
-    const raised = dataOf(
-      await eventually(
-        () =>
-          graph.query<{ raiseLight: Light }>(
-            `mutation { raiseLight(caseId: "${subject.id}", level: YELLOW, reason: "窗口未按规定一次性告知") { ${LIGHT} } }`,
-            { token: supervisor },
-          ),
-        (response) => errorCodes(response)[0] !== 'NOT_FOUND',
-      ),
-    ).raiseLight;
+    const raised = await raiseLightOnCase<Light>(
+      graph,
+      { token: supervisor, caseId: subject.id, level: 'YELLOW', reason: '窗口未按规定一次性告知' },
+      LIGHT,
+    );
     expect(raised).toMatchObject({ level: 'YELLOW', rule: 'MANUAL', status: 'ON' });
 
     const own = await graph.tokenFor('DEPARTMENT_STAFF', { departmentId: subject.departmentId });

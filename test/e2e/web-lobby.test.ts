@@ -1,4 +1,4 @@
-import { dataOf, startTestGraph, type TestGraph } from '@hall/test';
+import { dataOf, raiseLightOnCase, startTestGraph, type TestGraph } from '@hall/test';
 import type { Browser, Page } from 'playwright-core';
 import {
   exactly,
@@ -86,18 +86,12 @@ describe('the lobby display', () => {
       .getByTestId('lobby-cases-value')
       .filter({ hasText: exactly(1) })
       .waitFor();
-    // Supervision learns of the case from the cases log a moment after it was registered.
-    for (let attempt = 0; ; attempt += 1) {
-      const raised = await graph.query(
-        `mutation { raiseLight(caseId: "${registered.id}", level: RED, reason: "窗口拒收材料，群众现场反映") { id } }`,
-        { token: supervisor },
-      );
-      if (!raised.errors || raised.errors[0]?.extensions?.code !== 'NOT_FOUND' || attempt > 200) {
-        dataOf(raised);
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await raiseLightOnCase(graph, {
+      token: supervisor,
+      caseId: registered.id,
+      level: 'RED',
+      reason: '窗口拒收材料，群众现场反映',
+    });
     await page
       .getByTestId('lobby-red')
       .filter({ hasText: exactly(1) })
