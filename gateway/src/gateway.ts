@@ -10,7 +10,9 @@ import {
   createLogger,
   keepConnectionsAlive,
   listen,
+  SystemClock,
   type Caller,
+  type Clock,
   type Logger,
 } from '@hall/kit';
 import express from 'express';
@@ -21,6 +23,8 @@ import { LiveHall } from './live/live-hall';
 import { withSubscriptions } from './live/live-schema';
 import { serveLiveSocket } from './live/live-socket';
 import { LiveSubscriptions } from './live/live-subscriptions';
+import { SharedAnswers } from './shared-answers';
+import { createSubgraphFetcher } from './subgraph-fetch';
 import {
   createPartnerEndpoint,
   PARTNER_PATH,
@@ -57,6 +61,13 @@ export interface GatewayOptions extends GatewayLimitOptions {
     /** Light changes a subscriber may have waiting before it reads on from the log; default 1000. */
     maxPendingLights?: number;
   };
+  /**
+   * Identical queries from callers of the same role and scope share one read while nothing
+   * has changed, for at most this many milliseconds (see SharedAnswers); default 1000, 0 off.
+   */
+  sharedAnswersMaxAgeMs?: number;
+  /** The hall's clock, which the subgraphs share; default wall-clock time. */
+  clock?: Clock;
   /** HS256 secret of client tokens. */
   tokenSecret: string;
   /** An identity provider's key set to verify client tokens with instead of `tokenSecret`. */
@@ -83,7 +94,6 @@ export interface GatewayHandle {
   close(): Promise<void>;
 }
 
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /**
@@ -134,12 +144,6 @@ const SUBSCRIPTIONS_OVER_HTTP = new GraphQLError(
   { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
 );
 
-/**
- * Node's own fetch keeps connections to each subgraph alive and reuses them, where the
- * gateway's default fetcher would add an HTTP cache the subgraphs' POSTs never use.
- */
-const keepAliveFetch = fetch as unknown as Fetcher;
-
 function serveWebClient(app: express.Express, directory: string): void {
   const root = resolve(directory);
   app.use(express.static(root, { index: 'index.html', maxAge: '1h' }));
@@ -159,6 +163,11 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   const verifier = createTokenVerifier({ secret: options.tokenSecret, jwks: options.jwks });
   const limits = createGatewayLimits(options, verifier);
   const subgraphUrls = new Map<string, string>();
+  const subgraphFetcher = createSubgraphFetcher();
+  const sharedAnswers = new SharedAnswers({
+    maxAgeMs: options.sharedAnswersMaxAgeMs ?? 1000,
+    clock: options.clock ?? new SystemClock(),
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -168,7 +177,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
       subgraphUrls.set(name, target);
       return new HallDataSource({
         url: target,
-        fetcher: keepAliveFetch,
+        fetcher: subgraphFetcher.fetch,
         willSendRequest({ request, context }) {
           const caller: Caller = context.caller ?? { kind: 'anonymous' };
           for (const [header, value] of Object.entries(
@@ -196,6 +205,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limits.plugin<GatewayContext>(),
+      sharedAnswers.plugin<GatewayContext>(),
       {
         async requestDidStart() {
           return {
@@ -248,6 +258,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     tickIntervalMs: options.live?.tickIntervalMs,
     log: log.child({ component: 'live' }),
   });
+  hall.onChange(() => sharedAnswers.invalidate());
   await hall.start();
   const subscriptions = new LiveSubscriptions({
     hall,
@@ -321,6 +332,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
         await partner.stop();
         await apollo.stop();
         await hall.stop();
+        subgraphFetcher.close();
       })();
       return closing;
     },

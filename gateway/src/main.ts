@@ -1,4 +1,5 @@
 import {
+  clockFromEnv,
   closeOnSignal,
   createLogger,
   internalSecretFromEnv,
@@ -9,7 +10,7 @@ import {
 } from '@hall/kit';
 import { readSupergraph } from '@hall/schema';
 import { createGateway } from './gateway';
-import { jwksFromEnv, limitOptionsFromEnv } from './limits/limits-env';
+import { jwksFromEnv, limitOptionsFromEnv, sharedAnswersMaxAgeFromEnv } from './limits/limits-env';
 
 createGateway({
   supergraphSdl: readSupergraph(),
@@ -20,6 +21,8 @@ createGateway({
   tokenSecret: tokenSecretFromEnv(),
   jwks: jwksFromEnv(),
   ...limitOptionsFromEnv(),
+  sharedAnswersMaxAgeMs: sharedAnswersMaxAgeFromEnv(),
+  clock: clockFromEnv(),
   callerSecret: internalSecretFromEnv(),
   logger: createLogger('gateway'),
   webClientDir: process.env.HALL_WEB_CLIENT_DIR || undefined,

@@ -126,6 +126,7 @@ export async function startTestGraph(
     callerSecret: TEST_CALLER_SECRET,
     logger,
     rateLimits: UNREACHED_RATE_LIMITS,
+    clock,
   };
   const extraGateways: GatewayHandle[] = [];
   const mainGatewayOptions: GatewayOptions = {

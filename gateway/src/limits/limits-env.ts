@@ -37,6 +37,20 @@ export function limitOptionsFromEnv(): GatewayLimitOptions {
   };
 }
 
+/**
+ * HALL_SHARED_ANSWERS_MAX_AGE_MS: how long identical queries may share one read (default
+ * 1000); 0 turns sharing off.
+ */
+export function sharedAnswersMaxAgeFromEnv(): number | undefined {
+  const raw = process.env.HALL_SHARED_ANSWERS_MAX_AGE_MS;
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`HALL_SHARED_ANSWERS_MAX_AGE_MS is not a whole number of ms: ${raw}`);
+  }
+  return value;
+}
+
 /** HALL_JWKS_URL (with HALL_JWT_ISSUER, HALL_JWT_AUDIENCE), when the deployment sets it. */
 export function jwksFromEnv(): TokenVerifierOptions['jwks'] {
   const url = process.env.HALL_JWKS_URL;

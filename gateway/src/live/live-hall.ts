@@ -111,6 +111,7 @@ export class LiveHall {
   /** Ticks when the lights lit may have changed. */
   readonly lightTicks: Ticker;
   private readonly lightListeners = new Set<(change: LightChange) => void>();
+  private readonly changeListeners = new Set<() => void>();
   private readonly cases: EventTail;
   private readonly supervision: EventTail;
   private refresh: NodeJS.Timeout | undefined;
@@ -128,7 +129,10 @@ export class LiveHall {
       ...tailOptions,
       source: 'cases',
       name: 'gateway.hall',
-      onEvents: () => this.hallTicks.changed(),
+      onEvents: () => {
+        this.changed();
+        this.hallTicks.changed();
+      },
     });
     this.supervision = createEventTail({
       ...tailOptions,
@@ -184,7 +188,21 @@ export class LiveHall {
     };
   }
 
+  /**
+   * Called at once, unthrottled, for every batch of events either log brings: anything read
+   * before may be out of date now.
+   */
+  onChange(listener: () => void): Unsubscribe {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
   private onSupervisionEvents(events: readonly RecordedEvent[]): void {
+    this.changed();
     let lights = false;
     for (const event of events) {
       const change = lightChangeOf(event);
