@@ -84,7 +84,7 @@ async function run(options: BenchOptions): Promise<Results> {
           results.overhead = {
             at: now(),
             settings,
-            figures: await measureOverhead(started, settings),
+            figures: await measureOverhead(started, settings, ports + 5),
           };
         });
       }
@@ -93,7 +93,7 @@ async function run(options: BenchOptions): Promise<Results> {
           results.peers = {
             at: now(),
             settings,
-            figures: await measurePeers(started, settings, ports + 6, BENCH_DIR),
+            figures: await measurePeers(started, settings, ports + 5, BENCH_DIR),
           };
         });
       }

@@ -1,7 +1,12 @@
 import type { MachineInfo } from './machine';
 import type { AlertFigures } from './parts/alerts';
 import type { FanoutStep } from './parts/fanout';
-import type { LoadSettings, OverheadFigures, PeerFigures } from './parts/gateways';
+import {
+  CHANGE_INTERVAL_MS,
+  type LoadSettings,
+  type OverheadFigures,
+  type PeerFigures,
+} from './parts/gateways';
 import type { ScaleFigures } from './parts/scale';
 import type { SqlCountRow } from './parts/sql-counts';
 import type { LoadFigures } from './http-load';
@@ -51,21 +56,35 @@ export function verdicts(results: Results): { target: string; figure: string; ok
   const out: { target: string; figure: string; ok: boolean }[] = [];
   const overhead = results.overhead?.figures;
   if (overhead) {
-    const share = overhead.throughGateway.rps / overhead.direct.rps;
+    // Judged on the pipeline itself (shared answers off): sharing would hide its overhead.
+    const pipeline = overhead.throughGatewayUnshared ?? overhead.throughGateway;
+    const share = pipeline.rps / overhead.direct.rps;
+    const deployed = overhead.throughGatewayUnshared
+      ? ` (${((overhead.throughGateway.rps / overhead.direct.rps) * 100).toFixed(0)}% as deployed, with shared answers)`
+      : '';
     out.push({
       target: '1a. gateway keeps ≥ 60% of direct throughput (single-subgraph query)',
-      figure: `${(share * 100).toFixed(0)}%`,
+      figure: `${(share * 100).toFixed(0)}% with shared answers off${deployed}`,
       ok: share >= 0.6,
     });
+    const others = [
+      overhead.dashboardChanging &&
+        `${fixed(overhead.dashboardChanging.p95, 0)} ms with the hall changing`,
+      overhead.dashboardUnshared &&
+        `${fixed(overhead.dashboardUnshared.p95, 0)} ms with shared answers off`,
+    ].filter(Boolean);
     out.push({
       target: `1b. dashboard p95 < 50 ms at ${overhead.dashboard.connections} clients`,
-      figure: `${fixed(overhead.dashboard.p95, 0)} ms`,
+      figure: `${fixed(overhead.dashboard.p95, 0)} ms${others.length ? ` (${others.join('; ')})` : ''}`,
       ok: overhead.dashboard.p95 < 50,
     });
   }
   const peers = results.peers?.figures.gateways;
   if (peers && peers.length > 1) {
-    const [ours, ...others] = peers;
+    // The verdict is the gateway as deployed; the row with shared answers off is reported
+    // beside it but is not a peer.
+    const [ours, ...rest] = peers;
+    const others = rest.filter((gateway) => !gateway.name.startsWith('hall gateway'));
     const ahead = others.every(
       (other) =>
         ours!.dashboard.rps > other.dashboard.rps && ours!.dashboard.p95 <= other.dashboard.p95,
@@ -183,12 +202,25 @@ export function renderResults(results: Results): string {
         'and through the gateway (with a JWT, which the gateway verifies and re-signs per ' +
         'subgraph request); ratio against the direct figure. (b) the four-subgraph dashboard ' +
         '(33 departments with case figures, lights on and satisfaction for the year): ratio ' +
-        'against (a) direct.',
+        'against (a) direct. The gateway hands identical queries of callers alike one shared ' +
+        'read until something changes (gateway/README.md, "Shared answers"); the bench hall is ' +
+        'otherwise quiet, so the dashboard is measured three ways: as deployed; while a clerk ' +
+        `takes a queue ticket through the gateway every ${CHANGE_INTERVAL_MS} ms (each a mutation and a ` +
+        'cases event, which drop every shared answer: five changes a second, far busier than ' +
+        "the hall's 800 visitors a day); and through a second gateway process with shared " +
+        'answers off (`HALL_SHARED_ANSWERS_MAX_AGE_MS=0`), where every request is planned and ' +
+        'read from the subgraphs. Target 1a is judged on that process too, since sharing ' +
+        "would hide the pipeline's overhead.",
       '',
       table(LOAD_HEADER, [
         loadRow(figures.direct),
         loadRow(figures.throughGateway, figures.direct),
+        ...(figures.throughGatewayUnshared
+          ? [loadRow(figures.throughGatewayUnshared, figures.direct)]
+          : []),
         loadRow(figures.dashboard, figures.direct),
+        ...(figures.dashboardChanging ? [loadRow(figures.dashboardChanging, figures.direct)] : []),
+        ...(figures.dashboardUnshared ? [loadRow(figures.dashboardUnshared, figures.direct)] : []),
       ]),
       '',
     );
@@ -207,7 +239,8 @@ export function renderResults(results: Results): string {
         `Hive Gateway ${figures.hiveVersion} (installed by the bench into \`bench/.peers\`, outside the ` +
         'lockfile) runs `createGatewayRuntime` with its defaults plus `propagateHeaders.fromClientToSubgraphs` ' +
         'signing the caller. The peers forward a fixed caller and verify no token; ours verifies ' +
-        'the JWT on every request. Ratios are against the hall gateway.',
+        'the JWT on every request. Ratios are against the hall gateway as deployed; the row ' +
+        'with shared answers off (a second process of ours) shows the pipeline alone.',
       '',
       table(
         [
@@ -244,7 +277,8 @@ export function renderResults(results: Results): string {
       '## 3. SQL statements per operation',
       '',
       `Measured ${at}. The in-process test graph (\`startTestGraph({ history: true })\`), ` +
-        "counting the statements each subgraph's ORM sends for one operation (admin token), " +
+        "counting the statements each subgraph's ORM sends for one operation (admin token, " +
+        'through a gateway instance with shared answers off, so that every run reads), ' +
         "once the subgraphs have been quiet for a second (the history's open cases reach " +
         'supervision and evaluation as events after the start), ' +
         'at two list sizes (small / large in each cell). Each operation runs once unmeasured, ' +

@@ -51,8 +51,9 @@ function scopeOf(caller: Caller): string {
  * clock. A caller therefore always reads its own writes through the same gateway; a write
  * through another instance is seen once the event reaches this one's tail, and one the logs
  * do not carry (a catalog edit, a rating through another instance) within `maxAgeMs`.
- * Answers that carry errors are not kept. Operations the gateway runs for its own
- * subscriptions (`internal`) are left alone: they share reads per event already.
+ * Answers that carry errors are not kept. Queries the gateway runs itself (`internal`: for
+ * its subscriptions, which share reads per event already, and queries sent over WebSocket)
+ * are neither served nor kept; mutations sent over WebSocket drop kept answers all the same.
  */
 export class SharedAnswers {
   private generation = 0;
@@ -84,13 +85,21 @@ export class SharedAnswers {
         let mutation = false;
         return {
           async responseForOperation({ operation, source, operationName, request, contextValue }) {
-            if (contextValue.internal || !operation || source === undefined) return null;
+            if (!operation) return null;
+            // Mutations sent over WebSocket run as internal operations too, and count.
             if (operation.operation === 'mutation') {
               mutation = true;
               sharing.invalidate();
               return null;
             }
-            if (operation.operation !== 'query' || sharing.options.maxAgeMs <= 0) return null;
+            if (
+              contextValue.internal ||
+              operation.operation !== 'query' ||
+              source === undefined ||
+              sharing.options.maxAgeMs <= 0
+            ) {
+              return null;
+            }
             const key = `${scopeOf(contextValue.caller)}\n${operationName ?? ''}\n${JSON.stringify(
               request.variables ?? {},
             )}\n${source}`;

@@ -1,5 +1,5 @@
 import type { SubgraphName } from '@hall/schema';
-import { dataOf, errorCodes, startTestGraph, type TestGraph } from '@hall/test';
+import { dataOf, errorCodes, liveClient, startTestGraph, type TestGraph } from '@hall/test';
 
 let graph: TestGraph;
 let admin: string;
@@ -115,6 +115,31 @@ describe('identical queries share one read', () => {
     expect(new Set(tickets.map((ticket) => dataOf(ticket).takeTicket.number)).size).toBe(2);
     const after = dataOf(await graph.query<Visitors>(VISITORS, { token: clerk }));
     expect(after.hallToday.visitorsToday).toBe(before.hallToday.visitorsToday + 2);
+  });
+
+  it('drops what it kept on a mutation sent over WebSocket', async () => {
+    const before = dataOf(await graph.query<Visitors>(VISITORS, { token: clerk }));
+    const socket = liveClient(graph.gatewayUrl, clerk);
+    try {
+      const taken = await new Promise<unknown>((resolve, reject) => {
+        let result: unknown;
+        socket.subscribe(
+          { query: 'mutation { takeTicket { number } }' },
+          {
+            next: (value) => {
+              result = value;
+            },
+            error: reject,
+            complete: () => resolve(result),
+          },
+        );
+      });
+      expect(taken).toMatchObject({ data: { takeTicket: { number: expect.any(String) } } });
+    } finally {
+      await socket.dispose();
+    }
+    const after = dataOf(await graph.query<Visitors>(VISITORS, { token: clerk }));
+    expect(after.hallToday.visitorsToday).toBe(before.hallToday.visitorsToday + 1);
   });
 
   it('reads again once the hall clock moved', async () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { GATEWAY_ENTRY_POINT } from '@hall/platform';
 import { readSupergraph } from '@hall/schema';
 import { measureLoad, type LoadFigures, type LoadTarget } from '../http-load';
 import { body, DASHBOARD, SINGLE_SUBGRAPH, YEAR } from '../operations';
@@ -15,6 +16,48 @@ export interface OverheadFigures {
   direct: LoadFigures;
   throughGateway: LoadFigures;
   dashboard: LoadFigures;
+  /** The single query and the dashboard through a gateway that reads for every request. */
+  throughGatewayUnshared?: LoadFigures;
+  dashboardUnshared?: LoadFigures;
+  /** The dashboard while the hall changes: a ticket taken every {@link CHANGE_INTERVAL_MS}. */
+  dashboardChanging?: LoadFigures;
+}
+
+/** How often the hall changes under the "changing" load: five events a second. */
+export const CHANGE_INTERVAL_MS = 200;
+
+/**
+ * A second hall gateway process with shared answers off (HALL_SHARED_ANSWERS_MAX_AGE_MS=0):
+ * every request goes through the planner and the subgraphs, which is what the pipeline
+ * itself costs.
+ */
+function startUnsharedGateway(hall: Hall, port: number): Promise<Service> {
+  return hall.spawnService('gateway-unshared', GATEWAY_ENTRY_POINT, port, '/ready', {
+    env: { HALL_SHARED_ANSWERS_MAX_AGE_MS: '0' },
+  });
+}
+
+/**
+ * Takes a queue ticket through the gateway every `intervalMs` until stopped: each one is a
+ * mutation and a cases event, so every gateway drops its shared answers that often.
+ */
+async function changeTheHall(hall: Hall, intervalMs: number): Promise<() => Promise<number>> {
+  const clerk = { authorization: `Bearer ${await hall.tokenFor('ACCEPTANCE_CLERK')}` };
+  let running = true;
+  let taken = 0;
+  const done = (async () => {
+    while (running) {
+      const started = Date.now();
+      await graphql(hall.gateway.url, 'mutation { takeTicket { id } }', {}, clerk);
+      taken += 1;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs - (Date.now() - started)));
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return taken;
+  };
 }
 
 export interface PeerFigures {
@@ -39,6 +82,7 @@ async function checked(target: LoadTarget): Promise<LoadTarget> {
 export async function measureOverhead(
   hall: Hall,
   settings: LoadSettings,
+  sparePort: number,
 ): Promise<OverheadFigures> {
   const token = await hall.tokenFor('SERVICE_BUREAU_ADMIN');
   const bearer = () => ({ authorization: `Bearer ${token}` });
@@ -70,7 +114,43 @@ export async function measureOverhead(
     body: body(DASHBOARD, YEAR),
     headers: bearer,
   });
-  return { direct, throughGateway, dashboard };
+  const stopChanging = await changeTheHall(hall, CHANGE_INTERVAL_MS);
+  let dashboardChanging: LoadFigures;
+  try {
+    dashboardChanging = await load({
+      label: `dashboard through the gateway, a ticket taken every ${CHANGE_INTERVAL_MS} ms`,
+      url: hall.gateway.url,
+      body: body(DASHBOARD, YEAR),
+      headers: bearer,
+    });
+  } finally {
+    console.log(`bench: ${await stopChanging()} tickets taken under load`);
+  }
+  const unshared = await startUnsharedGateway(hall, sparePort);
+  try {
+    const throughGatewayUnshared = await load({
+      label: 'through the gateway, shared answers off',
+      url: unshared.url,
+      body: body(SINGLE_SUBGRAPH),
+      headers: bearer,
+    });
+    const dashboardUnshared = await load({
+      label: 'dashboard through the gateway, shared answers off',
+      url: unshared.url,
+      body: body(DASHBOARD, YEAR),
+      headers: bearer,
+    });
+    return {
+      direct,
+      throughGateway,
+      throughGatewayUnshared,
+      dashboard,
+      dashboardUnshared,
+      dashboardChanging,
+    };
+  } finally {
+    await unshared.stop();
+  }
 }
 
 /**
@@ -98,6 +178,13 @@ export async function measurePeers(
   ];
   const started: Service[] = [];
   try {
+    const unshared = await startUnsharedGateway(hall, peersPort + 2);
+    started.push(unshared);
+    peers.push({
+      name: 'hall gateway, shared answers off',
+      service: unshared,
+      headers: () => ({ authorization: `Bearer ${token}` }),
+    });
     const apollo = await hall.spawnService(
       'apollo-defaults',
       join(benchDir, 'dist', 'peers', 'apollo-defaults.js'),
