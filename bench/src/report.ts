@@ -407,8 +407,12 @@ export function renderResults(results: Results): string {
       `Measured ${at}. A database of its own (\`hall_bench_scale\`), the hall seeded without ` +
         `history, then a generator (plain SQL, \`generate_series\`) adds ${figures.cases.toLocaleString('en')} ` +
         'decided cases over 2015–2024 across every matter (and a tenth as many applicants) and ' +
-        'adds them to the daily rollup `cases.case_daily_figure` as their steps would have ' +
-        `(${figures.rollupRows.toLocaleString('en')} rollup rows after; ${fixed(figures.generateSeconds, 0)} s). ` +
+        'adds them to the daily rollup `cases.case_daily_figure` as their steps would have, then ' +
+        'rolls the months of `cases.case_monthly_figure` up from the days as the seeded history ' +
+        `does (${figures.rollupRows.toLocaleString('en')} daily and ` +
+        `${figures.monthlyRollupRows.toLocaleString('en')} monthly rollup rows after; ` +
+        `${fixed(figures.generateSeconds, 0)} s). Figures read whole months from the monthly ` +
+        'rollup and only the ragged ends of a period from the daily one, one statement each. ' +
         'The query: hall figures, the monthly trend and the figures of all 33 departments for ' +
         `the period, through the gateway; ${settingsLine(settings)}; the same before and ` +
         'after the generator; ratios are after against before. autocannon gives up on a ' +

@@ -14,6 +14,7 @@ import {
   type CasesServices,
 } from './context';
 import { CaseDailyFigure } from './figures/case-daily-figure.entity';
+import { CaseMonthlyFigure } from './figures/case-monthly-figure.entity';
 import {
   DepartmentCaseFiguresResolver,
   FiguresResolver,
@@ -53,6 +54,7 @@ export const casesSubgraph: SubgraphDefinition<CasesLoaders, CasesServices> = {
     WindowSession,
     Appointment,
     CaseDailyFigure,
+    CaseMonthlyFigure,
     PartnerConsent,
     PartnerRead,
   ],

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { periodParts } from './figures.period';
+import { FIGURE_COUNTERS } from './figures.rollup';
 
-/** Case figures of a period, read from the daily rollup. */
+/** Case figures of a period, read from the rollups. */
 @ObjectType({ description: 'Case figures of a period (办件统计).' })
 export class CaseFigures {
   @Field(() => Int, { description: 'Cases registered in the period.' })
@@ -43,8 +45,8 @@ export interface FigureKey {
   to: string;
 }
 
-interface FigureRow {
-  key: string | null;
+/** The counters summed over some rollup rows, as SQL returns them. */
+export interface FigureSums {
   registered: number;
   accepted: number;
   completed: number;
@@ -53,13 +55,17 @@ interface FigureRow {
   working_days_taken: number;
 }
 
+interface FigureRow extends FigureSums {
+  key: string | null;
+}
+
 const COLUMN: Record<FigureDimension, string | null> = {
   hall: null,
   department: 'department_id',
   matter: 'matter_id',
 };
 
-export function figuresOf(row: Omit<FigureRow, 'key'> | undefined): CaseFigures {
+export function figuresOf(row: FigureSums | undefined): CaseFigures {
   const registered = row?.registered ?? 0;
   const completed = row?.completed ?? 0;
   const onTime = row?.completed_on_time ?? 0;
@@ -75,13 +81,57 @@ export function figuresOf(row: Omit<FigureRow, 'key'> | undefined): CaseFigures 
   };
 }
 
-const SUMS = `sum(registered)::int as registered, sum(accepted)::int as accepted,
-  sum(completed)::int as completed, sum(completed_on_time)::int as completed_on_time,
-  sum(denied)::int as denied, sum(working_days_taken)::int as working_days_taken`;
+/** The select list summing every counter, named as in `FigureSums`. */
+export const FIGURE_SUMS = FIGURE_COUNTERS.map(
+  (counter) => `sum(${counter})::int as ${counter}`,
+).join(', ');
+
+/** SQL of a derived table and the parameters it binds, in order. */
+export interface RollupSource {
+  sql: string;
+  params: string[];
+}
 
 /**
- * Sums of the daily rollup for each (dimension, period) asked for in one tick: one statement
- * per distinct dimension and period, whatever the number of departments or matters.
+ * The rollup rows that cover [from, to] exactly once, as a derived table of `starts_on` (the
+ * first day a row covers), `matter_id`, `department_id` and the counters: the monthly rows of
+ * the whole months inside the period and the daily rows of its ragged ends (or of all of it,
+ * when `wholeMonths` is false because the caller groups by day). Sums over it equal the sums
+ * of the daily rows of the period. Filters on the dimension columns put on the outer query
+ * reach each branch (PostgreSQL pushes them into a UNION ALL), so each reads by its index.
+ */
+export function rollupRowsOf(
+  from: string,
+  to: string,
+  { wholeMonths }: { wholeMonths: boolean } = { wholeMonths: true },
+): RollupSource {
+  const parts = wholeMonths
+    ? periodParts(from, to)
+    : { months: null, head: { from, to }, tail: null };
+  const columns = `matter_id, department_id, ${FIGURE_COUNTERS.join(', ')}`;
+  const branches: string[] = [];
+  const params: string[] = [];
+  if (parts.months) {
+    branches.push(
+      `select month as starts_on, ${columns} from cases.case_monthly_figure
+        where month between ? and ?`,
+    );
+    params.push(parts.months.from, parts.months.to);
+  }
+  for (const days of [parts.head, parts.tail]) {
+    if (!days) continue;
+    branches.push(
+      `select hall_date as starts_on, ${columns} from cases.case_daily_figure
+        where hall_date between ? and ?`,
+    );
+    params.push(days.from, days.to);
+  }
+  return { sql: `(${branches.join(' union all ')})`, params };
+}
+
+/**
+ * Sums of the rollups for each (dimension, period) asked for in one tick: one statement per
+ * distinct dimension and period, whatever the number of departments or matters.
  */
 export function figuresLoader(em: EntityManager): DataLoader<FigureKey, CaseFigures, string> {
   return new DataLoader<FigureKey, CaseFigures, string>(
@@ -97,17 +147,7 @@ export function figuresLoader(em: EntityManager): DataLoader<FigureKey, CaseFigu
           const { dimension, from, to } = group[0]!;
           const column = COLUMN[dimension];
           const ids = [...new Set(group.map((key) => key.id).filter((id) => id !== null))];
-          const rows = column
-            ? await em.execute<FigureRow[]>(
-                `select ${column}::text as key, ${SUMS} from cases.case_daily_figure
-                  where hall_date between ? and ? and ${column} in (?) group by ${column}`,
-                [from, to, ids],
-              )
-            : await em.execute<FigureRow[]>(
-                `select null as key, ${SUMS} from cases.case_daily_figure
-                  where hall_date between ? and ?`,
-                [from, to],
-              );
+          const rows = await figureRows(em, column, ids, from, to);
           const byKey = new Map(rows.map((row) => [row.key, row]));
           for (const key of group) {
             answers.set(figureCacheKey(key), figuresOf(byKey.get(key.id)));
@@ -118,6 +158,26 @@ export function figuresLoader(em: EntityManager): DataLoader<FigureKey, CaseFigu
     },
     { cacheKeyFn: figureCacheKey },
   );
+}
+
+async function figureRows(
+  em: EntityManager,
+  column: string | null,
+  ids: string[],
+  from: string,
+  to: string,
+): Promise<FigureRow[]> {
+  const source = rollupRowsOf(from, to);
+  return column
+    ? em.execute<FigureRow[]>(
+        `select ${column}::text as key, ${FIGURE_SUMS} from ${source.sql} as figure
+          where ${column} in (?) group by ${column}`,
+        [...source.params, ids],
+      )
+    : em.execute<FigureRow[]>(
+        `select null as key, ${FIGURE_SUMS} from ${source.sql} as figure`,
+        source.params,
+      );
 }
 
 export function figureCacheKey(key: FigureKey): string {

@@ -13,7 +13,14 @@ import {
 } from 'type-graphql';
 import type { CasesContext } from '../context';
 import { QueueTicket } from '../queue/queue-ticket.entity';
-import { CaseFigures, figuresOf, type FigureDimension } from './figures.query';
+import {
+  CaseFigures,
+  FIGURE_SUMS,
+  figuresOf,
+  rollupRowsOf,
+  type FigureDimension,
+  type FigureSums,
+} from './figures.query';
 
 /** A period of hall dates, both ends included; at most 30 years. */
 export function checkPeriod(from: string, to: string): { from: string; to: string } {
@@ -73,24 +80,15 @@ export class FiguresResolver {
       throw badUserInput('A daily trend spans a year at most', { field: 'granularity' });
     }
     const unit = granularity.toLowerCase();
-    const rows = await em.execute<
-      {
-        period_start: string;
-        registered: number;
-        accepted: number;
-        completed: number;
-        completed_on_time: number;
-        denied: number;
-        working_days_taken: number;
-      }[]
-    >(
-      `select to_char(date_trunc('${unit}', hall_date), 'YYYY-MM-DD') as period_start,
-              sum(registered)::int as registered, sum(accepted)::int as accepted,
-              sum(completed)::int as completed, sum(completed_on_time)::int as completed_on_time,
-              sum(denied)::int as denied, sum(working_days_taken)::int as working_days_taken
-         from cases.case_daily_figure where hall_date between ? and ?
-        group by 1 order by 1`,
-      [from, to],
+    // A daily trend needs days; coarser ones read whole months from the monthly rollup.
+    // Grouped by the truncated date, formatted once per period rather than once per row.
+    const source = rollupRowsOf(from, to, { wholeMonths: granularity !== Granularity.DAY });
+    const rows = await em.execute<({ period_start: string } & FigureSums)[]>(
+      `select to_char(date_trunc('${unit}', starts_on::timestamp), 'YYYY-MM-DD') as period_start,
+              ${FIGURE_SUMS}
+         from ${source.sql} as figure
+        group by date_trunc('${unit}', starts_on::timestamp) order by 1`,
+      source.params,
     );
     return rows.map((row) => ({ periodStart: row.period_start, ...figuresOf(row) }));
   }

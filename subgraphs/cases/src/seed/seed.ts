@@ -3,6 +3,7 @@ import { appendEvents, hallDateOf, type DomainEvent, type SeedContext } from '@h
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { CASES_EVENT_SOURCE, type CaseEventPayload } from '../case/case.events';
 import { OPEN_STATUSES } from '../case/case.machine';
+import { rollUpMonthsFromDays } from '../figures/figures.rollup';
 import { seedPartnerConsents } from '../partner/partner.seed';
 import { buildCasesSeed, type CaseRow, type StopRow } from './history';
 
@@ -88,7 +89,7 @@ function importedEvent(row: CaseRow, stops: readonly StopRow[], occurredAt: Date
 
 /**
  * Seeds the hall's case history: the gazette's 2010 and 2011 and the recent years, up to the
- * day before the clock's today, with the daily figures that go with them.
+ * day before the clock's today, with the daily and monthly figures that go with them.
  */
 export async function seedCases(
   em: EntityManager,
@@ -103,6 +104,7 @@ export async function seedCases(
   await insertRows(em, 'case_step', plan.steps);
   await insertRows(em, 'clock_stop', plan.stops);
   await insertRows(em, 'case_daily_figure', plan.figures);
+  await rollUpMonthsFromDays(em);
   await em.execute(`select setval('cases.case_serial', ?)`, [Math.max(plan.lastSerial, 1)]);
   const open = plan.cases.filter((row) => OPEN_STATUSES.includes(row.status));
   const stopsOf = new Map<string, StopRow[]>();

@@ -1,0 +1,46 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * The daily rollup summed by calendar month, so that figures over years read a dozen rows a
+ * year per matter instead of a few hundred. Its contract: every row equals the daily rows of
+ * its month, matter and department summed, at every commit. The statement that adds to a day
+ * adds to its month too (see `addToFigures`); bulk loads that write days directly roll their
+ * months up from them in the same transaction.
+ */
+@Entity({ tableName: 'case_monthly_figure' })
+@Index({ properties: ['departmentId', 'month'] })
+export class CaseMonthlyFigure {
+  /** The first day of the calendar month. */
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  matterId!: string;
+
+  /**
+   * Part of the key so that the month is exactly its days grouped, even were a matter's days
+   * ever filed under two departments.
+   */
+  @PrimaryKey({ type: 'uuid' })
+  departmentId!: string;
+
+  @Property({ type: 'integer' })
+  registered!: number;
+
+  @Property({ type: 'integer' })
+  accepted!: number;
+
+  /** Decided (approved or denied) that month. */
+  @Property({ type: 'integer' })
+  completed!: number;
+
+  @Property({ type: 'integer' })
+  completedOnTime!: number;
+
+  @Property({ type: 'integer' })
+  denied!: number;
+
+  /** Sum of working days the decided cases took; average = this / completed. */
+  @Property({ type: 'integer' })
+  workingDaysTaken!: number;
+}
