@@ -136,10 +136,18 @@ export function verdicts(results: Results): { target: string; figure: string; ok
   }
   const scale = results.scale?.figures;
   if (scale) {
+    // Judged with shared answers off, every request reading the rollups: a repeated query
+    // shared for a second would hide what the data costs. As deployed is reported beside it.
+    const judged = scale.afterUnshared ?? scale.after;
+    const deployed = scale.afterUnshared
+      ? ` (as deployed, with shared answers: decade ${fixed(scale.after.decade.p95, 0)} ms, one year ${fixed(scale.after.year.p95, 0)} ms)`
+      : '';
     out.push({
       target: `6. dashboard figures over ${scale.cases.toLocaleString('en')} cases: p95 < 100 ms`,
-      figure: `decade ${fixed(scale.after.decade.p95, 0)} ms, one year ${fixed(scale.after.year.p95, 0)} ms`,
-      ok: scale.after.decade.p95 < 100 && scale.after.year.p95 < 100,
+      figure:
+        `decade ${fixed(judged.decade.p95, 0)} ms, one year ${fixed(judged.year.p95, 0)} ms` +
+        `${scale.afterUnshared ? ' with shared answers off' : ''}${deployed}`,
+      ok: judged.decade.p95 < 100 && judged.year.p95 < 100,
     });
   }
   return out;
@@ -408,21 +416,44 @@ export function renderResults(results: Results): string {
         `history, then a generator (plain SQL, \`generate_series\`) adds ${figures.cases.toLocaleString('en')} ` +
         'decided cases over 2015–2024 across every matter (and a tenth as many applicants) and ' +
         'adds them to the daily rollup `cases.case_daily_figure` as their steps would have, then ' +
-        'rolls the months of `cases.case_monthly_figure` up from the days as the seeded history ' +
-        `does (${figures.rollupRows.toLocaleString('en')} daily and ` +
-        `${figures.monthlyRollupRows.toLocaleString('en')} monthly rollup rows after; ` +
-        `${fixed(figures.generateSeconds, 0)} s). Figures read whole months from the monthly ` +
-        'rollup and only the ragged ends of a period from the daily one, one statement each. ' +
-        'The query: hall figures, the monthly trend and the figures of all 33 departments for ' +
-        `the period, through the gateway; ${settingsLine(settings)}; the same before and ` +
-        'after the generator; ratios are after against before. autocannon gives up on a ' +
-        'request after 10 s: those count as failed.',
+        'rolls the months of `cases.case_monthly_figure` (by matter) and ' +
+        '`cases.case_department_monthly_figure` (by department) up from the days as the seeded ' +
+        `history does (${figures.rollupRows.toLocaleString('en')} daily, ` +
+        `${figures.monthlyRollupRows.toLocaleString('en')} matter-month` +
+        (figures.departmentMonthlyRollupRows === undefined
+          ? ''
+          : ` and ${figures.departmentMonthlyRollupRows.toLocaleString('en')} department-month`) +
+        ` rollup rows after; ${fixed(figures.generateSeconds, 0)} s). Hall and department ` +
+        'figures and trends read whole months from the department months, matter figures from ' +
+        'the matter months, and only the ragged ends of a period from the daily rollup, one ' +
+        'statement each. The query: hall figures, the monthly trend and the figures of all 33 ' +
+        `departments for the period; ${settingsLine(settings)}; the same before and after the ` +
+        'generator; ratios are after against before. ' +
+        (figures.afterUnshared
+          ? 'Each load runs through the gateway as deployed, where identical queries share one ' +
+            'answer for up to a second, so a load of one repeated query mostly measures that ' +
+            'sharing, and then through a second gateway with shared answers off, where every ' +
+            'request reads the rollups: target 6 is judged on those rows. '
+          : '') +
+        'autocannon gives up on a request after 10 s: those count as failed.',
       '',
       table(LOAD_HEADER, [
         loadRow(figures.before.decade),
         loadRow(figures.after.decade, figures.before.decade),
+        ...(figures.beforeUnshared && figures.afterUnshared
+          ? [
+              loadRow(figures.beforeUnshared.decade),
+              loadRow(figures.afterUnshared.decade, figures.beforeUnshared.decade),
+            ]
+          : []),
         loadRow(figures.before.year),
         loadRow(figures.after.year, figures.before.year),
+        ...(figures.beforeUnshared && figures.afterUnshared
+          ? [
+              loadRow(figures.beforeUnshared.year),
+              loadRow(figures.afterUnshared.year, figures.beforeUnshared.year),
+            ]
+          : []),
       ]),
       '',
       '<details><summary>Plan of the department-figures statement over the decade, after</summary>',

@@ -1,9 +1,10 @@
 import { dataOf, sqlRows, startTestGraph, type TestGraph } from '@hall/test';
 
 /**
- * Figures over long periods read whole months from the monthly rollup and only the ragged
- * ends from the daily one. The daily rollup is the reference: every answer must be the one
- * summing its days alone would give, and the monthly rollup must stay its days summed.
+ * Figures over long periods read whole months from a monthly rollup (by department for the
+ * hall, departments and trends; by matter for matters) and only the ragged ends from the daily
+ * one. The daily rollup is the reference: every answer must be the one summing its days alone
+ * would give, and both monthly rollups must stay their days summed.
  */
 
 let graph: TestGraph;
@@ -147,25 +148,48 @@ async function expectFiguresOfDays(from: string, to: string): Promise<void> {
   }
 }
 
-/** The daily rollup grouped by month, and the monthly rollup, in the same order and shape. */
-async function monthsBothWays(): Promise<{ fromDays: Sums[]; months: Sums[] }> {
-  const keyed = `month::text || ' ' || matter_id || ' ' || department_id as key`;
+/**
+ * The daily rollup grouped by month and `dimensions`, and the monthly rollup `table` kept at
+ * that grain, in the same order and shape.
+ */
+async function monthsBothWays(
+  table: string,
+  dimensions: string[],
+): Promise<{ fromDays: Sums[]; months: Sums[] }> {
+  const keyed = `${['month::text', ...dimensions].join(` || ' ' || `)} as key`;
   const fromDays = await sqlRows<Sums>(
     graph.database.url,
     `select ${keyed}, ${SUMS} from (
-       select date_trunc('month', hall_date::timestamp)::date as month, matter_id, department_id,
+       select date_trunc('month', hall_date::timestamp)::date as month, ${dimensions.join(', ')},
               ${COUNTERS}
          from cases.case_daily_figure) day
-      group by month, matter_id, department_id order by 1`,
+      group by month, ${dimensions.join(', ')} order by 1`,
   );
   const months = await sqlRows<Sums>(
     graph.database.url,
-    `select ${keyed}, ${COUNTERS} from cases.case_monthly_figure order by 1`,
+    `select ${keyed}, ${COUNTERS} from ${table} order by 1`,
   );
   return { fromDays, months };
 }
 
-describe('figures over the monthly rollup', () => {
+/** Both monthly rollups against the daily one grouped at their grain. */
+async function expectMonthsOfDays(): Promise<void> {
+  const byMatter = await monthsBothWays('cases.case_monthly_figure', [
+    'matter_id',
+    'department_id',
+  ]);
+  expect(byMatter.months.length).toBeGreaterThan(100);
+  expect(byMatter.months).toEqual(byMatter.fromDays);
+  const byDepartment = await monthsBothWays('cases.case_department_monthly_figure', [
+    'department_id',
+  ]);
+  expect(byDepartment.months.length).toBeGreaterThan(100);
+  // Coarser than by matter: fewer rows, the same days.
+  expect(byDepartment.months.length).toBeLessThan(byMatter.months.length);
+  expect(byDepartment.months).toEqual(byDepartment.fromDays);
+}
+
+describe('figures over the monthly rollups', () => {
   it.each([
     ['whole months', '2024-01-01', '2024-06-30'],
     ['a ragged start and a ragged end', '2023-03-15', '2024-08-20'],
@@ -181,30 +205,58 @@ describe('figures over the monthly rollup', () => {
     await expectFiguresOfDays(from, to);
   });
 
-  it('reads whole months from the monthly rollup and ragged ends from the daily one', async () => {
+  /** The rollup tables the one figures statement of `query` over [from, to] reads. */
+  async function tablesRead(query: string, from: string, to: string): Promise<string[]> {
     const sql = graph.subgraphs.cases.sql;
     sql.reset();
-    dataOf(
-      await graph.query('{ caseFigures(from: "2024-01-01", to: "2024-12-31") { registered } }', {
-        token: leader,
-      }),
-    );
-    const [whole] = sql.recorded.filter((statement) => /case_\w+_figure/.test(statement));
-    expect(whole).toMatch(/case_monthly_figure/);
-    expect(whole).not.toMatch(/case_daily_figure/);
+    dataOf(await graph.query(query, { variables: { from, to }, token: leader }));
+    const statements = sql.recorded.filter((statement) => /case_\w+_figure/.test(statement));
+    expect(statements).toHaveLength(1);
+    return [...new Set(statements[0]!.match(/case_\w+_figure/g))].sort();
+  }
 
-    sql.reset();
-    dataOf(
-      await graph.query('{ caseFigures(from: "2024-01-15", to: "2024-12-20") { registered } }', {
-        token: leader,
-      }),
-    );
-    const [ragged] = sql.recorded.filter((statement) => /case_\w+_figure/.test(statement));
-    expect(ragged).toMatch(/case_monthly_figure/);
-    expect(ragged).toMatch(/case_daily_figure/);
-  });
+  it.each([
+    [
+      'hall figures',
+      'case_department_monthly_figure',
+      'query ($from: LocalDate!, $to: LocalDate!) { caseFigures(from: $from, to: $to) { registered } }',
+    ],
+    [
+      'department figures',
+      'case_department_monthly_figure',
+      `query ($from: LocalDate!, $to: LocalDate!) {
+        departments(first: 100) { nodes { caseFigures(from: $from, to: $to) { registered } } }
+      }`,
+    ],
+    [
+      'the monthly trend',
+      'case_department_monthly_figure',
+      'query ($from: LocalDate!, $to: LocalDate!) { caseTrend(from: $from, to: $to, granularity: MONTH) { registered } }',
+    ],
+    [
+      'the yearly trend',
+      'case_department_monthly_figure',
+      'query ($from: LocalDate!, $to: LocalDate!) { caseTrend(from: $from, to: $to, granularity: YEAR) { registered } }',
+    ],
+    [
+      'matter figures',
+      'case_monthly_figure',
+      `query ($from: LocalDate!, $to: LocalDate!) {
+        matters(first: 100) { nodes { caseFigures(from: $from, to: $to) { registered } } }
+      }`,
+    ],
+  ])(
+    'reads %s for whole months from %s and ragged ends from the daily rollup',
+    async (_name, monthly, query) => {
+      expect(await tablesRead(query, '2024-01-01', '2024-12-31')).toEqual([monthly]);
+      expect(await tablesRead(query, '2024-01-15', '2024-12-20')).toEqual(
+        [monthly, 'case_daily_figure'].sort(),
+      );
+      expect(await tablesRead(query, '2024-03-03', '2024-03-28')).toEqual(['case_daily_figure']);
+    },
+  );
 
-  it('keeps the monthly rollup its days summed as cases move, across a month’s end', async () => {
+  it('keeps both monthly rollups their days summed as cases move, across a month’s end', async () => {
     const matter = dataOf(
       await graph.query<{ matters: { nodes: { id: string; promisedLimitDays: number }[] } }>(
         '{ matters(first: 100, filter: { kind: PROMISED }) { nodes { id promisedLimitDays } } }',
@@ -219,8 +271,20 @@ describe('figures over the monthly rollup', () => {
       );
       return figuresOf(row);
     };
+    const departmentMonthRow = async (month: string) => {
+      const [row] = await sqlRows<Sums>(
+        graph.database.url,
+        `select null as key, ${COUNTERS} from cases.case_department_monthly_figure
+          where month = $1 and department_id = (
+            select department_id from cases.case_monthly_figure where matter_id = $2 limit 1)`,
+        [month, matter.id],
+      );
+      return figuresOf(row);
+    };
     const novemberBefore = await monthRow('2026-11-01');
     const decemberBefore = await monthRow('2026-12-01');
+    const departmentNovemberBefore = await departmentMonthRow('2026-11-01');
+    const departmentDecemberBefore = await departmentMonthRow('2026-12-01');
 
     const act = async (mutation: string, args: string) =>
       dataOf(
@@ -271,29 +335,57 @@ describe('figures over the monthly rollup', () => {
       completedOnTime: decemberBefore.completedOnTime + 2,
       denied: decemberBefore.denied + 1,
     });
-    const { fromDays, months } = await monthsBothWays();
-    expect(months.length).toBeGreaterThan(100);
-    expect(months).toEqual(fromDays);
+    expect(await departmentMonthRow('2026-11-01')).toMatchObject({
+      registered: departmentNovemberBefore.registered + 2,
+      accepted: departmentNovemberBefore.accepted + 2,
+      completed: departmentNovemberBefore.completed,
+    });
+    expect(await departmentMonthRow('2026-12-01')).toMatchObject({
+      registered: departmentDecemberBefore.registered + 1,
+      accepted: departmentDecemberBefore.accepted + 1,
+      completed: departmentDecemberBefore.completed + 2,
+      completedOnTime: departmentDecemberBefore.completedOnTime + 2,
+      denied: departmentDecemberBefore.denied + 1,
+    });
+    await expectMonthsOfDays();
     await expectFiguresOfDays('2026-11-15', '2026-12-31');
     await expectFiguresOfDays('2026-11-01', '2026-12-31');
   });
 
-  it('fills the monthly rollup from the daily one when an existing database upgrades', async () => {
+  it('fills the monthly rollups from the daily one when an existing database upgrades', async () => {
     const migrator = graph.subgraphs.cases.orm.getMigrator();
-    // Back to the schema before the monthly rollup, daily rows kept, then up again.
-    const [reverted] = await migrator.down();
-    expect(reverted?.name).toBe('Migration20261211090000');
-    const [table] = await sqlRows<{ found: string | null }>(
-      graph.database.url,
-      `select to_regclass('cases.case_monthly_figure')::text as found`,
-    );
-    expect(table?.found).toBeNull();
-    expect((await migrator.up()).map((migration) => migration.name)).toEqual([
+    const tableExists = async (table: string) => {
+      const [row] = await sqlRows<{ found: string | null }>(
+        graph.database.url,
+        `select to_regclass($1)::text as found`,
+        [table],
+      );
+      return row?.found !== null && row?.found !== undefined;
+    };
+    // Back to the schema before either monthly rollup, daily rows kept, then up again.
+    const reverted = await migrator.down({ to: 'Migration20261211090000' });
+    expect(reverted.map((migration) => migration.name)).toEqual([
+      'Migration20261212090000',
       'Migration20261211090000',
     ]);
-    const { fromDays, months } = await monthsBothWays();
-    expect(months.length).toBeGreaterThan(100);
-    expect(months).toEqual(fromDays);
+    expect(await tableExists('cases.case_department_monthly_figure')).toBe(false);
+    expect(await tableExists('cases.case_monthly_figure')).toBe(false);
+    expect((await migrator.up()).map((migration) => migration.name)).toEqual([
+      'Migration20261211090000',
+      'Migration20261212090000',
+    ]);
+    await expectMonthsOfDays();
     await expectFiguresOfDays('2023-03-15', '2026-12-31');
+
+    // An upgrade from the matter-month rollup alone: only the department months are added.
+    expect((await migrator.down()).map((migration) => migration.name)).toEqual([
+      'Migration20261212090000',
+    ]);
+    expect(await tableExists('cases.case_department_monthly_figure')).toBe(false);
+    expect((await migrator.up()).map((migration) => migration.name)).toEqual([
+      'Migration20261212090000',
+    ]);
+    await expectMonthsOfDays();
+    await expectFiguresOfDays('2009-12-31', '2026-12-31');
   });
 });

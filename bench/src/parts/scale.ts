@@ -1,26 +1,45 @@
 import { performance } from 'node:perf_hooks';
+import { GATEWAY_ENTRY_POINT } from '@hall/platform';
 import pg from 'pg';
 import { measureLoad, type LoadFigures } from '../http-load';
 import { body, SCALE_DASHBOARD } from '../operations';
-import { graphql, type Hall } from '../stack';
+import { graphql, type Hall, type Service } from '../stack';
 import type { LoadSettings } from './gateways';
 
 /** The decade the generator fills, and the year of it the second measurement reads. */
 export const DECADE = { from: '2015-01-01', to: '2024-12-31' };
 export const LAST_YEAR = { from: '2024-01-01', to: '2024-12-31' };
 
+/** The scale query over the decade and over its last year. */
+export interface ScaleLoads {
+  decade: LoadFigures;
+  year: LoadFigures;
+}
+
 export interface ScaleFigures {
   cases: number;
-  /** Rows of the daily rollup after the generator, and of the monthly one. */
+  /** Rows of the daily rollup after the generator, and of the monthly ones. */
   rollupRows: number;
   monthlyRollupRows: number;
+  /** Absent in results recorded before the department-month rollup existed. */
+  departmentMonthlyRollupRows?: number;
   generateSeconds: number;
-  /** The same queries on the seeded hall before the generator ran, then after. */
-  before: { decade: LoadFigures; year: LoadFigures };
-  after: { decade: LoadFigures; year: LoadFigures };
+  /**
+   * The same queries on the seeded hall before the generator ran, then after, through the
+   * gateway as deployed: identical queries share one answer for up to a second, so a load of
+   * one repeated query mostly measures that sharing.
+   */
+  before: ScaleLoads;
+  after: ScaleLoads;
+  /**
+   * The same, through a second gateway with shared answers off, so every request reads the
+   * rollups: what the data costs. Absent in results recorded before it was measured.
+   */
+  beforeUnshared?: ScaleLoads;
+  afterUnshared?: ScaleLoads;
   /**
    * EXPLAIN ANALYZE of the department figures statement over the decade, after (from the
-   * monthly rollup: the decade is whole months).
+   * department-month rollup: the decade is whole months).
    */
   plan: string;
 }
@@ -28,13 +47,18 @@ export interface ScaleFigures {
 /**
  * Inserts `count` decided cases over 2015–2024 with plain SQL (generate_series), spread over
  * every matter of the catalog and a tenth as many applicants, then adds them to the daily
- * rollup, as each case's steps would have, and rolls the months up from the days, as the
- * seeded history does: the two rollups the dashboards read.
+ * rollup, as each case's steps would have, and rolls both monthly rollups (by matter, by
+ * department) up from the days, as the seeded history does: the rollups the dashboards read.
  */
 export async function generateCases(
   databaseUrl: string,
   count: number,
-): Promise<{ seconds: number; rollupRows: number; monthlyRollupRows: number }> {
+): Promise<{
+  seconds: number;
+  rollupRows: number;
+  monthlyRollupRows: number;
+  departmentMonthlyRollupRows: number;
+}> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const started = performance.now();
@@ -108,9 +132,22 @@ export async function generateCases(
          completed = excluded.completed, completed_on_time = excluded.completed_on_time,
          denied = excluded.denied, working_days_taken = excluded.working_days_taken`,
     );
+    // The department months from the matter months just set: the same days, fewer rows to sum.
+    await client.query(
+      `insert into cases.case_department_monthly_figure as dm (month, department_id, registered,
+         accepted, completed, completed_on_time, denied, working_days_taken)
+       select month, department_id, sum(registered), sum(accepted), sum(completed),
+         sum(completed_on_time), sum(denied), sum(working_days_taken)
+       from cases.case_monthly_figure group by 1, 2
+       on conflict (month, department_id) do update set
+         registered = excluded.registered, accepted = excluded.accepted,
+         completed = excluded.completed, completed_on_time = excluded.completed_on_time,
+         denied = excluded.denied, working_days_taken = excluded.working_days_taken`,
+    );
     await client.query('commit');
     await client.query(
-      'analyze cases."case", cases.case_daily_figure, cases.case_monthly_figure, cases.applicant',
+      `analyze cases."case", cases.case_daily_figure, cases.case_monthly_figure,
+         cases.case_department_monthly_figure, cases.applicant`,
     );
     const rollupRows = Number(
       (await client.query('select count(*) from cases.case_daily_figure')).rows[0].count,
@@ -118,7 +155,16 @@ export async function generateCases(
     const monthlyRollupRows = Number(
       (await client.query('select count(*) from cases.case_monthly_figure')).rows[0].count,
     );
-    return { seconds: (performance.now() - started) / 1000, rollupRows, monthlyRollupRows };
+    const departmentMonthlyRollupRows = Number(
+      (await client.query('select count(*) from cases.case_department_monthly_figure')).rows[0]
+        .count,
+    );
+    return {
+      seconds: (performance.now() - started) / 1000,
+      rollupRows,
+      monthlyRollupRows,
+      departmentMonthlyRollupRows,
+    };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
@@ -129,8 +175,8 @@ export async function generateCases(
 
 /**
  * The department-figures statement as the cases subgraph sends it for the decade (all of it
- * whole months, so all of it read from the monthly rollup), for every department of the
- * catalog, as the dashboard asks.
+ * whole months, so all of it read from the department-month rollup), for every department of
+ * the catalog, as the dashboard asks.
  */
 async function departmentPlan(databaseUrl: string): Promise<string> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -140,9 +186,9 @@ async function departmentPlan(databaseUrl: string): Promise<string> {
       `explain (analyze, buffers) select department_id::text as key, sum(registered)::int,
          sum(accepted)::int, sum(completed)::int, sum(completed_on_time)::int, sum(denied)::int,
          sum(working_days_taken)::int
-       from (select month as starts_on, matter_id, department_id, registered, accepted,
-               completed, completed_on_time, denied, working_days_taken
-             from cases.case_monthly_figure where month between $1 and $2) as figure
+       from (select month as starts_on, department_id, registered, accepted, completed,
+               completed_on_time, denied, working_days_taken
+             from cases.case_department_monthly_figure where month between $1 and $2) as figure
        where department_id in (select id from catalog.department)
        group by department_id`,
       [DECADE.from, `${DECADE.to.slice(0, 7)}-01`],
@@ -154,21 +200,33 @@ async function departmentPlan(databaseUrl: string): Promise<string> {
 }
 
 /**
+ * A second gateway of the hall with shared answers off (HALL_SHARED_ANSWERS_MAX_AGE_MS=0), so
+ * that every request of the load is planned and read from the subgraphs and their tables.
+ */
+function startUnsharedGateway(hall: Hall, port: number): Promise<Service> {
+  return hall.spawnService('gateway-unshared', GATEWAY_ENTRY_POINT, port, '/ready', {
+    env: { HALL_SHARED_ANSWERS_MAX_AGE_MS: '0' },
+  });
+}
+
+/**
  * Part 6: the dashboard figures (hall, monthly trend, every department) over the decade and
- * over its last year, through the gateway, on the seeded hall, then again after the
- * generator added `count` cases. `hall` must run on its own database.
+ * over its last year, through the gateway as deployed and through one with shared answers off
+ * (listening on `sparePort`), alternately, on the seeded hall, then again after the generator
+ * added `count` cases. `hall` must run on its own database.
  */
 export async function measureScale(
   hall: Hall,
   count: number,
   settings: LoadSettings,
+  sparePort: number,
 ): Promise<ScaleFigures> {
   const token = await hall.tokenFor('CITY_LEADER');
   const headers = () => ({ authorization: `Bearer ${token}` });
-  const run = async (label: string, period: Record<string, string>) => {
-    await graphql(hall.gateway.url, SCALE_DASHBOARD, period, headers());
+  const run = async (url: string, label: string, period: Record<string, string>) => {
+    await graphql(url, SCALE_DASHBOARD, period, headers());
     const figures = await measureLoad(
-      { label, url: hall.gateway.url, body: body(SCALE_DASHBOARD, period), headers },
+      { label, url, body: body(SCALE_DASHBOARD, period), headers },
       settings.connections,
       settings.warmupSeconds,
       settings.durationSeconds,
@@ -176,27 +234,45 @@ export async function measureScale(
     console.log(`bench: ${label}: ${figures.rps.toFixed(0)} req/s, p95 ${figures.p95} ms`);
     return figures;
   };
-  const before = {
-    decade: await run('seeded hall, decade', DECADE),
-    year: await run('seeded hall, one year', LAST_YEAR),
-  };
-  console.log(`bench: generating ${count} cases`);
-  const generated = await generateCases(hall.databaseUrl, count);
-  console.log(
-    `bench: generated in ${generated.seconds.toFixed(0)} s, ${generated.rollupRows} daily and ` +
-      `${generated.monthlyRollupRows} monthly rollup rows`,
-  );
-  const after = {
-    decade: await run(`${count.toLocaleString('en')} cases, decade`, DECADE),
-    year: await run(`${count.toLocaleString('en')} cases, one year`, LAST_YEAR),
-  };
-  return {
-    cases: count,
-    rollupRows: generated.rollupRows,
-    monthlyRollupRows: generated.monthlyRollupRows,
-    generateSeconds: generated.seconds,
-    before,
-    after,
-    plan: await departmentPlan(hall.databaseUrl),
-  };
+  const unshared = await startUnsharedGateway(hall, sparePort);
+  try {
+    // Each period as deployed, then with sharing off, so both see the machine alike.
+    const both = async (data: string) => {
+      const decade = await run(hall.gateway.url, `${data}, decade`, DECADE);
+      const decadeUnshared = await run(unshared.url, `${data}, decade, shared answers off`, DECADE);
+      const year = await run(hall.gateway.url, `${data}, one year`, LAST_YEAR);
+      const yearUnshared = await run(
+        unshared.url,
+        `${data}, one year, shared answers off`,
+        LAST_YEAR,
+      );
+      return {
+        deployed: { decade, year },
+        unshared: { decade: decadeUnshared, year: yearUnshared },
+      };
+    };
+    const before = await both('seeded hall');
+    console.log(`bench: generating ${count} cases`);
+    const generated = await generateCases(hall.databaseUrl, count);
+    console.log(
+      `bench: generated in ${generated.seconds.toFixed(0)} s, ${generated.rollupRows} daily, ` +
+        `${generated.monthlyRollupRows} matter-month and ` +
+        `${generated.departmentMonthlyRollupRows} department-month rollup rows`,
+    );
+    const after = await both(`${count.toLocaleString('en')} cases`);
+    return {
+      cases: count,
+      rollupRows: generated.rollupRows,
+      monthlyRollupRows: generated.monthlyRollupRows,
+      departmentMonthlyRollupRows: generated.departmentMonthlyRollupRows,
+      generateSeconds: generated.seconds,
+      before: before.deployed,
+      after: after.deployed,
+      beforeUnshared: before.unshared,
+      afterUnshared: after.unshared,
+      plan: await departmentPlan(hall.databaseUrl),
+    };
+  } finally {
+    await unshared.stop();
+  }
 }

@@ -14,6 +14,7 @@ import {
   type CasesServices,
 } from './context';
 import { CaseDailyFigure } from './figures/case-daily-figure.entity';
+import { CaseDepartmentMonthlyFigure } from './figures/case-department-monthly-figure.entity';
 import { CaseMonthlyFigure } from './figures/case-monthly-figure.entity';
 import {
   DepartmentCaseFiguresResolver,
@@ -55,6 +56,7 @@ export const casesSubgraph: SubgraphDefinition<CasesLoaders, CasesServices> = {
     Appointment,
     CaseDailyFigure,
     CaseMonthlyFigure,
+    CaseDepartmentMonthlyFigure,
     PartnerConsent,
     PartnerRead,
   ],

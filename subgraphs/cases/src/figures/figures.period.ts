@@ -8,7 +8,7 @@ export interface DateRange {
 
 /**
  * A period cut where the rollups meet: the whole calendar months inside it (read from the
- * monthly rollup, by their first days) and the days before and after them (read from the
+ * monthly rollups, by their first days) and the days before and after them (read from the
  * daily rollup). Together the parts cover the period exactly once.
  */
 export interface PeriodParts {

@@ -93,27 +93,41 @@ export interface RollupSource {
 }
 
 /**
+ * Which monthly rollup whole months are read from: by matter (about one row per matter and
+ * month), or by department (one row per department and month, matters folded), which is all
+ * that hall and department figures and trends need.
+ */
+export type RollupGrain = 'matter' | 'department';
+
+const MONTHLY: Record<RollupGrain, { table: string; columns: string }> = {
+  matter: { table: 'cases.case_monthly_figure', columns: 'matter_id, department_id' },
+  department: { table: 'cases.case_department_monthly_figure', columns: 'department_id' },
+};
+
+/**
  * The rollup rows that cover [from, to] exactly once, as a derived table of `starts_on` (the
- * first day a row covers), `matter_id`, `department_id` and the counters: the monthly rows of
- * the whole months inside the period and the daily rows of its ragged ends (or of all of it,
- * when `wholeMonths` is false because the caller groups by day). Sums over it equal the sums
- * of the daily rows of the period. Filters on the dimension columns put on the outer query
- * reach each branch (PostgreSQL pushes them into a UNION ALL), so each reads by its index.
+ * first day a row covers), the grain's dimension columns (`department_id`, and `matter_id` at
+ * the matter grain) and the counters: the grain's monthly rows of the whole months inside the
+ * period and the daily rows of its ragged ends (or of all of it, when `wholeMonths` is false
+ * because the caller groups by day). Sums over it equal the sums of the daily rows of the
+ * period. Filters on the dimension columns put on the outer query reach each branch
+ * (PostgreSQL pushes them into a UNION ALL), so each reads by its index.
  */
 export function rollupRowsOf(
   from: string,
   to: string,
-  { wholeMonths }: { wholeMonths: boolean } = { wholeMonths: true },
+  { wholeMonths = true, grain }: { wholeMonths?: boolean; grain: RollupGrain },
 ): RollupSource {
   const parts = wholeMonths
     ? periodParts(from, to)
     : { months: null, head: { from, to }, tail: null };
-  const columns = `matter_id, department_id, ${FIGURE_COUNTERS.join(', ')}`;
+  const monthly = MONTHLY[grain];
+  const columns = `${monthly.columns}, ${FIGURE_COUNTERS.join(', ')}`;
   const branches: string[] = [];
   const params: string[] = [];
   if (parts.months) {
     branches.push(
-      `select month as starts_on, ${columns} from cases.case_monthly_figure
+      `select month as starts_on, ${columns} from ${monthly.table}
         where month between ? and ?`,
     );
     params.push(parts.months.from, parts.months.to);
@@ -167,7 +181,10 @@ async function figureRows(
   from: string,
   to: string,
 ): Promise<FigureRow[]> {
-  const source = rollupRowsOf(from, to);
+  // Only matter figures need the matter grain; the hall and departments read the coarser one.
+  const source = rollupRowsOf(from, to, {
+    grain: column === 'matter_id' ? 'matter' : 'department',
+  });
   return column
     ? em.execute<FigureRow[]>(
         `select ${column}::text as key, ${FIGURE_SUMS} from ${source.sql} as figure

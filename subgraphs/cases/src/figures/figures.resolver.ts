@@ -80,9 +80,13 @@ export class FiguresResolver {
       throw badUserInput('A daily trend spans a year at most', { field: 'granularity' });
     }
     const unit = granularity.toLowerCase();
-    // A daily trend needs days; coarser ones read whole months from the monthly rollup.
-    // Grouped by the truncated date, formatted once per period rather than once per row.
-    const source = rollupRowsOf(from, to, { wholeMonths: granularity !== Granularity.DAY });
+    // A daily trend needs days; coarser ones read whole months from the department-month
+    // rollup, the smallest that sums to the hall. Grouped by the truncated date, formatted
+    // once per period rather than once per row.
+    const source = rollupRowsOf(from, to, {
+      wholeMonths: granularity !== Granularity.DAY,
+      grain: 'department',
+    });
     const rows = await em.execute<({ period_start: string } & FigureSums)[]>(
       `select to_char(date_trunc('${unit}', starts_on::timestamp), 'YYYY-MM-DD') as period_start,
               ${FIGURE_SUMS}

@@ -11,7 +11,7 @@ export interface FigureDelta {
   workingDaysTaken?: number;
 }
 
-/** The counters both rollups keep, as columns. */
+/** The counters every rollup keeps, as columns. */
 export const FIGURE_COUNTERS = [
   'registered',
   'accepted',
@@ -29,32 +29,41 @@ function addedTo(table: string): string {
 }
 
 /**
- * Adds `delta` to the rollup rows of (hallDate, matter) and of its month inside the caller's
- * transaction, so the figures change exactly when the case does and never drift from it.
- * One statement: the day's upsert hands the department its row is filed under to the month's
- * upsert, so the month stays its days summed even if a later change named another department.
+ * Adds `delta` to the rollup rows of (hallDate, matter), of its (month, matter) and of its
+ * (month, department) inside the caller's transaction, so the figures change exactly when the
+ * case does and never drift from it. One statement: the day's upsert hands the department its
+ * row is filed under to both month upserts, so each month stays its days summed even if a
+ * later change named another department. (PostgreSQL runs every data-modifying WITH part
+ * exactly once, whether or not the outer statement reads it.)
  */
 export async function addToFigures(
   tx: EntityManager,
   at: { hallDate: string; matterId: string; departmentId: string },
   delta: FigureDelta,
 ): Promise<void> {
+  const counters = FIGURE_COUNTERS.join(', ');
+  const deltaCounters = FIGURE_COUNTERS.map((counter) => `delta.${counter}`).join(', ');
   await tx.execute(
-    `with delta (hall_date, month, matter_id, department_id, ${FIGURE_COUNTERS.join(', ')}) as (
+    `with delta (hall_date, month, matter_id, department_id, ${counters}) as (
        values (?::date, ?::date, ?::uuid, ?::uuid, ?::int, ?::int, ?::int, ?::int, ?::int, ?::int)
      ), day as (
        insert into cases.case_daily_figure as f
-         (hall_date, matter_id, department_id, ${FIGURE_COUNTERS.join(', ')})
-       select hall_date, matter_id, department_id, ${FIGURE_COUNTERS.join(', ')} from delta
+         (hall_date, matter_id, department_id, ${counters})
+       select hall_date, matter_id, department_id, ${counters} from delta
        on conflict (hall_date, matter_id) do update set ${addedTo('f')}
        returning f.department_id
+     ), matter_month as (
+       insert into cases.case_monthly_figure as m
+         (month, matter_id, department_id, ${counters})
+       select delta.month, delta.matter_id, day.department_id, ${deltaCounters}
+         from delta cross join day
+       on conflict (month, matter_id, department_id) do update set ${addedTo('m')}
      )
-     insert into cases.case_monthly_figure as m
-       (month, matter_id, department_id, ${FIGURE_COUNTERS.join(', ')})
-     select delta.month, delta.matter_id, day.department_id,
-            ${FIGURE_COUNTERS.map((counter) => `delta.${counter}`).join(', ')}
+     insert into cases.case_department_monthly_figure as dm
+       (month, department_id, ${counters})
+     select delta.month, day.department_id, ${deltaCounters}
        from delta cross join day
-     on conflict (month, matter_id, department_id) do update set ${addedTo('m')}`,
+     on conflict (month, department_id) do update set ${addedTo('dm')}`,
     [
       at.hallDate,
       monthOf(at.hallDate),
@@ -72,21 +81,33 @@ export async function addToFigures(
 }
 
 /**
- * For bulk loads that write daily rows directly (the seeded history): sets every month to the
- * sum of its days, in one statement inside the caller's transaction. Idempotent; months with
- * no days are left as they are, which is right as long as months are only ever filled from
- * days.
+ * For bulk loads that write daily rows directly (the seeded history): sets every row of both
+ * monthly rollups (by matter, by department) to the sum of its days, in one statement inside
+ * the caller's transaction. Idempotent; months with no days are left as they are, which is
+ * right as long as months are only ever filled from days.
  */
 export async function rollUpMonthsFromDays(tx: EntityManager): Promise<void> {
+  const counters = FIGURE_COUNTERS.join(', ');
+  const sums = FIGURE_COUNTERS.map((counter) => `sum(${counter}) as ${counter}`).join(', ');
+  const replaced = FIGURE_COUNTERS.map((counter) => `${counter} = excluded.${counter}`).join(', ');
+  // The department months are summed from the matter months just computed (a few rows per
+  // matter and month) rather than from the days a second time.
   await tx.execute(
-    `insert into cases.case_monthly_figure as m
-       (month, matter_id, department_id, ${FIGURE_COUNTERS.join(', ')})
-     select date_trunc('month', hall_date::timestamp)::date, matter_id, department_id,
-            ${FIGURE_COUNTERS.map((counter) => `sum(${counter})`).join(', ')}
-       from cases.case_daily_figure
-      group by 1, 2, 3
-     on conflict (month, matter_id, department_id) do update set
-       ${FIGURE_COUNTERS.map((counter) => `${counter} = excluded.${counter}`).join(', ')}`,
+    `with matter_month as (
+       select date_trunc('month', hall_date::timestamp)::date as month, matter_id, department_id,
+              ${sums}
+         from cases.case_daily_figure
+        group by 1, 2, 3
+     ), by_matter as (
+       insert into cases.case_monthly_figure as m
+         (month, matter_id, department_id, ${counters})
+       select month, matter_id, department_id, ${counters} from matter_month
+       on conflict (month, matter_id, department_id) do update set ${replaced}
+     )
+     insert into cases.case_department_monthly_figure as dm
+       (month, department_id, ${counters})
+     select month, department_id, ${sums} from matter_month group by 1, 2
+     on conflict (month, department_id) do update set ${replaced}`,
     [],
     'run',
   );
