@@ -135,6 +135,58 @@ describe('hall figures, live', () => {
     expect(reader.messages.length).toBeLessThan(12);
   });
 
+  it('reach subscribers alike with one payload, each under its own operation id', async () => {
+    const query = 'subscription { hallStats { visitorsToday } }';
+    const sockets = await Promise.all(
+      ['a', 'b'].map(async (id) => {
+        const connection = await connectRaw(graph.gatewayUrl, {
+          authorization: `Bearer ${lobby}`,
+        });
+        if (!('socket' in connection)) throw new Error('refused');
+        const frames: string[] = [];
+        connection.socket.on('message', (data) => frames.push(String(data)));
+        connection.socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
+        return { id, socket: connection.socket, frames };
+      }),
+    );
+    try {
+      const nexts = (frames: string[]) =>
+        frames
+          .map((frame) => JSON.parse(frame) as { id?: string; type: string; payload?: unknown })
+          .filter((message) => message.type === 'next');
+      const deadline = Date.now() + 20_000;
+      const until = async (done: () => boolean) => {
+        while (!done()) {
+          if (Date.now() > deadline) throw new Error('no update arrived');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      };
+      await until(() => sockets.every(({ frames }) => nexts(frames).length >= 1));
+      const visitors = (payload: unknown) =>
+        (payload as { data: { hallStats: { visitorsToday: number } } }).data.hallStats
+          .visitorsToday;
+      const start = visitors(nexts(sockets[0]!.frames)[0]!.payload);
+      const matter = await matterOf(0);
+      await graph.query(`mutation { takeTicket(matterId: "${matter.id}") { id } }`, {
+        token: clerk,
+      });
+      // The raw text of the update showing the ticket, as each socket received it.
+      const updateOf = (frames: string[]) =>
+        frames.find((frame) => {
+          const message = JSON.parse(frame) as { type: string; payload?: unknown };
+          return message.type === 'next' && visitors(message.payload) === start + 1;
+        });
+      await until(() => sockets.every(({ frames }) => updateOf(frames) !== undefined));
+      for (const { id, frames } of sockets) {
+        for (const message of nexts(frames)) expect(message.id).toBe(id);
+      }
+      const [a, b] = sockets.map(({ frames }) => updateOf(frames)!);
+      expect(a!.replace('"id":"a"', '"id":"b"')).toBe(b);
+    } finally {
+      for (const { socket } of sockets) socket.close();
+    }
+  });
+
   it('are refused over HTTP, where subscriptions are not served', async () => {
     const response = await graph.query('subscription { hallStats { visitorsToday } }', {
       token: lobby,

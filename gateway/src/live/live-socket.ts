@@ -16,6 +16,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { liveOperation } from './live-operation';
 import type { LiveSubscriptions } from './live-subscriptions';
+import type { LiveSink } from './live-tick-feed';
 
 export interface Verified {
   caller: Caller;
@@ -78,6 +79,26 @@ interface LiveContext {
   stream?: AsyncIterableIterator<ExecutionResult>;
 }
 
+/**
+ * The `next` messages of subscription `id` on `socket`, written from a payload serialised
+ * once for every subscriber alike. Sends as graphql-ws would: nothing on a socket that is
+ * no longer open, and a reader past {@link MAX_BUFFERED_BYTES} is cut off (`cutOff`) rather
+ * than sent more.
+ */
+function nextMessages(socket: WebSocket, id: string, cutOff: () => void): LiveSink {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return {
+    send(payload, sent) {
+      if (socket.readyState !== socket.OPEN) return sent();
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        cutOff();
+        return sent();
+      }
+      socket.send(`${head}${payload}}`, sent);
+    },
+  };
+}
+
 function authorizationOf(
   connectionParams: Readonly<Record<string, unknown>> | undefined,
   request: IncomingMessage,
@@ -100,6 +121,12 @@ export function serveLiveSocket(options: LiveSocketOptions): LiveSocket {
   const subjectOf = (socket: WebSocket) => {
     const caller = connections.get(socket)?.caller;
     return caller?.kind === 'user' ? caller.subject : 'anonymous';
+  };
+  // A reader whose socket cannot take what is sent is cut off before it costs memory; it
+  // reconnects and resumes from its cursor.
+  const cutOff = (socket: WebSocket) => {
+    log.warn({ subject: subjectOf(socket) }, 'live reader stuck; disconnected');
+    socket.close(TRY_AGAIN_LATER, 'Too far behind: reconnect and resume');
   };
   /** Subscriptions whose `complete` has not been sent yet, by socket and operation id. */
   const streaming = new Map<WebSocket, Set<string>>();
@@ -144,7 +171,7 @@ export function serveLiveSocket(options: LiveSocketOptions): LiveSocket {
         });
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const connection = connections.get(ctx.extra.socket);
         if (!connection) return [new GraphQLError('Not connected')];
         let document: DocumentNode;
@@ -189,7 +216,12 @@ export function serveLiveSocket(options: LiveSocketOptions): LiveSocket {
             variableValues,
           );
           if (operation instanceof GraphQLError) return [operation];
-          const stream = subscriptions.subscribe(operation, connection.caller);
+          const socket = ctx.extra.socket;
+          const stream = subscriptions.subscribe(
+            operation,
+            connection.caller,
+            nextMessages(socket, id, () => cutOff(socket)),
+          );
           if (stream instanceof GraphQLError) return [stream];
           contextValue.stream = stream;
         }
@@ -225,12 +257,7 @@ export function serveLiveSocket(options: LiveSocketOptions): LiveSocket {
         if (ids?.size === 0) streaming.delete(ctx.extra.socket);
       },
       onNext: (ctx) => {
-        // A reader whose socket cannot take what is sent is cut off before it costs memory;
-        // it reconnects and resumes from its cursor.
-        if (ctx.extra.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-          log.warn({ subject: subjectOf(ctx.extra.socket) }, 'live reader stuck; disconnected');
-          ctx.extra.socket.close(TRY_AGAIN_LATER, 'Too far behind: reconnect and resume');
-        }
+        if (ctx.extra.socket.bufferedAmount > MAX_BUFFERED_BYTES) cutOff(ctx.extra.socket);
       },
     },
     server,

@@ -1,13 +1,8 @@
 import { type Caller, type EventCursor, type Logger } from '@hall/kit';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import {
-  isAfter,
-  type LightChange,
-  type LiveHall,
-  type Ticker,
-  type Unsubscribe,
-} from './live-hall';
+import { isAfter, type LightChange, type LiveHall, type Unsubscribe } from './live-hall';
 import type { LiveOperation } from './live-operation';
+import { TickFeed, TickSubscriber, type LiveSink } from './live-tick-feed';
 
 /** Runs an answering query through the gateway's own pipeline, as `caller`. */
 export type AnswerQuery = (
@@ -71,6 +66,11 @@ class SharedReads {
   }
 }
 
+/** An open subscription, as far as ending it goes. */
+interface OpenSubscription {
+  end(): void;
+}
+
 function scopeKey(caller: Caller): string {
   return caller.kind === 'user'
     ? `${caller.role}|${caller.departmentId ?? ''}|${caller.organizationId ?? ''}`
@@ -88,7 +88,7 @@ abstract class LiveStream implements AsyncIterableIterator<ExecutionResult> {
   private wake: (() => void) | undefined;
   private readonly unsubscribe: Unsubscribe[] = [];
 
-  constructor(private readonly streams: Set<LiveStream>) {
+  constructor(private readonly streams: Set<OpenSubscription>) {
     streams.add(this);
   }
 
@@ -140,36 +140,6 @@ abstract class LiveStream implements AsyncIterableIterator<ExecutionResult> {
   }
 }
 
-/**
- * A snapshot stream (hall figures, light counts): the first result at once, then one per
- * tick. Ticks a reader has not caught up with fold into the latest.
- */
-class TickStream extends LiveStream {
-  private pending: number | undefined;
-
-  constructor(
-    streams: Set<LiveStream>,
-    ticker: Ticker,
-    private readonly read: (tick: number) => Promise<ExecutionResult>,
-  ) {
-    super(streams);
-    this.pending = ticker.tick;
-    this.listen(
-      ticker.listen((tick) => {
-        this.pending = tick;
-        this.signal();
-      }),
-    );
-  }
-
-  protected async pull(): Promise<ExecutionResult | undefined> {
-    const tick = this.pending;
-    if (tick === undefined) return undefined;
-    this.pending = undefined;
-    return this.read(tick);
-  }
-}
-
 const REPLAY_PAGE = 200;
 
 /**
@@ -189,7 +159,7 @@ class LightStream extends LiveStream {
   private queued: EventCursor | null;
 
   constructor(
-    streams: Set<LiveStream>,
+    streams: Set<OpenSubscription>,
     private readonly hall: LiveHall,
     private readonly matches: (change: LightChange) => boolean,
     private readonly read: (change: LightChange) => Promise<ExecutionResult>,
@@ -248,8 +218,10 @@ class LightStream extends LiveStream {
  * payloads the gateway's own query planning answers, shared between subscribers alike.
  */
 export class LiveSubscriptions {
-  private readonly streams = new Set<LiveStream>();
+  private readonly streams = new Set<OpenSubscription>();
   private readonly shared = new SharedReads(30_000);
+  /** Snapshot feeds by what their subscribers share: field, caller scope, variables, query. */
+  private readonly feeds = new Map<string, TickFeed>();
   private readonly maxPendingLights: number;
   private fellBehind = 0;
 
@@ -268,11 +240,14 @@ export class LiveSubscriptions {
   }
 
   /**
-   * A stream for `operation` as `caller`, or the refusal.
+   * A stream for `operation` as `caller`, or the refusal. Snapshot subscriptions (hall
+   * figures, light counts) push their results to `sink` and yield nothing themselves; light
+   * changes are yielded by the stream.
    */
   subscribe(
     operation: LiveOperation,
     caller: Caller,
+    sink: LiveSink,
   ): AsyncIterableIterator<ExecutionResult> | GraphQLError {
     if (caller.kind !== 'user') {
       return refusal('Sign in to subscribe', 'UNAUTHENTICATED');
@@ -281,15 +256,32 @@ export class LiveSubscriptions {
       return refusal('Partners have no subscriptions', 'FORBIDDEN');
     }
     const { hall } = this.options;
-    const variablesKey = JSON.stringify(operation.variables);
+    const sharedKey = `${scopeKey(caller)}|${JSON.stringify(operation.variables)}|${operation.query}`;
     const answer = (eventKey: string, variables: Record<string, unknown>) =>
-      this.shared.read(`${eventKey}|${scopeKey(caller)}|${variablesKey}|${operation.query}`, () =>
+      this.shared.read(`${eventKey}|${sharedKey}`, () =>
         this.answer(operation.query, variables, caller),
       );
     if (operation.field !== 'alertLights') {
-      const ticker = operation.field === 'hallStats' ? hall.hallTicks : hall.lightTicks;
-      return new TickStream(this.streams, ticker, (tick) =>
-        answer(`${operation.field}:${tick}`, operation.variables),
+      const { field } = operation;
+      const feedKey = `${field}|${sharedKey}`;
+      let feed = this.feeds.get(feedKey);
+      if (!feed) {
+        const created: TickFeed = new TickFeed(
+          field === 'hallStats' ? hall.hallTicks : hall.lightTicks,
+          () => {
+            // A feed emptied while a subscriber that took it from here had not started yet
+            // serves that subscriber on its own; a newer feed of the key stays.
+            if (this.feeds.get(feedKey) === created) this.feeds.delete(feedKey);
+          },
+        );
+        this.feeds.set(feedKey, created);
+        feed = created;
+      }
+      return new TickSubscriber(
+        feed,
+        (tick) => answer(`${field}:${tick}`, operation.variables),
+        sink,
+        this.streams,
       );
     }
 
