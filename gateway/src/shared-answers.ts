@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { Caller, Clock } from '@hall/kit';
+import { readScope, type Caller, type Clock } from '@hall/kit';
 import type { FormattedExecutionResult } from 'graphql';
 
 export interface SharedAnswersOptions {
@@ -27,16 +27,6 @@ interface SharedAnswer {
 interface CallerContext {
   caller: Caller;
   internal?: boolean;
-}
-
-/**
- * Subgraphs answer a read by the caller's role and scope (department, organisation), never
- * by who exactly asks, so callers alike may be handed one another's answer.
- */
-function scopeOf(caller: Caller): string {
-  return caller.kind === 'user'
-    ? `${caller.role}|${caller.departmentId ?? ''}|${caller.organizationId ?? ''}`
-    : 'anonymous';
 }
 
 /**
@@ -100,7 +90,7 @@ export class SharedAnswers {
             ) {
               return null;
             }
-            const key = `${scopeOf(contextValue.caller)}\n${operationName ?? ''}\n${JSON.stringify(
+            const key = `${readScope(contextValue.caller)}\n${operationName ?? ''}\n${JSON.stringify(
               request.variables ?? {},
             )}\n${source}`;
             const kept = sharing.fresh(key);

@@ -1,4 +1,4 @@
-import { type Caller, type EventCursor, type Logger } from '@hall/kit';
+import { readScope, type Caller, type EventCursor, type Logger } from '@hall/kit';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { isAfter, type LightChange, type LiveHall, type Unsubscribe } from './live-hall';
 import type { LiveOperation } from './live-operation';
@@ -69,12 +69,6 @@ class SharedReads {
 /** An open subscription, as far as ending it goes. */
 interface OpenSubscription {
   end(): void;
-}
-
-function scopeKey(caller: Caller): string {
-  return caller.kind === 'user'
-    ? `${caller.role}|${caller.departmentId ?? ''}|${caller.organizationId ?? ''}`
-    : 'anonymous';
 }
 
 /**
@@ -256,7 +250,7 @@ export class LiveSubscriptions {
       return refusal('Partners have no subscriptions', 'FORBIDDEN');
     }
     const { hall } = this.options;
-    const sharedKey = `${scopeKey(caller)}|${JSON.stringify(operation.variables)}|${operation.query}`;
+    const sharedKey = `${readScope(caller)}|${JSON.stringify(operation.variables)}|${operation.query}`;
     const answer = (eventKey: string, variables: Record<string, unknown>) =>
       this.shared.read(`${eventKey}|${sharedKey}`, () =>
         this.answer(operation.query, variables, caller),

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { FigureCounters } from './figure-counters';
 
 /**
  * The rollup dashboards read (DESIGN: aggregates kept, not recounted): per hall date and
@@ -7,7 +8,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'case_daily_figure' })
 @Index({ properties: ['departmentId', 'hallDate'] })
-export class CaseDailyFigure {
+export class CaseDailyFigure extends FigureCounters {
   @PrimaryKey({ type: 'date' })
   hallDate!: string;
 
@@ -16,24 +17,4 @@ export class CaseDailyFigure {
 
   @Property({ type: 'uuid' })
   departmentId!: string;
-
-  @Property({ type: 'integer' })
-  registered!: number;
-
-  @Property({ type: 'integer' })
-  accepted!: number;
-
-  /** Decided (approved or denied) that day. */
-  @Property({ type: 'integer' })
-  completed!: number;
-
-  @Property({ type: 'integer' })
-  completedOnTime!: number;
-
-  @Property({ type: 'integer' })
-  denied!: number;
-
-  /** Sum of working days the decided cases took; average = this / completed. */
-  @Property({ type: 'integer' })
-  workingDaysTaken!: number;
 }

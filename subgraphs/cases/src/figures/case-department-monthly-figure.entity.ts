@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey } from '@mikro-orm/core';
+import { FigureCounters } from './figure-counters';
 
 /**
  * The daily rollup summed by calendar month and department, matters folded together: about
@@ -9,7 +10,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
  * loads that write days directly roll it up from them in the same transaction.
  */
 @Entity({ tableName: 'case_department_monthly_figure' })
-export class CaseDepartmentMonthlyFigure {
+export class CaseDepartmentMonthlyFigure extends FigureCounters {
   /** The first day of the calendar month; first in the key, as every read is a month range. */
   @PrimaryKey({ type: 'date' })
   month!: string;
@@ -17,24 +18,4 @@ export class CaseDepartmentMonthlyFigure {
   /** The department the month's daily rows are filed under. */
   @PrimaryKey({ type: 'uuid' })
   departmentId!: string;
-
-  @Property({ type: 'integer' })
-  registered!: number;
-
-  @Property({ type: 'integer' })
-  accepted!: number;
-
-  /** Decided (approved or denied) that month. */
-  @Property({ type: 'integer' })
-  completed!: number;
-
-  @Property({ type: 'integer' })
-  completedOnTime!: number;
-
-  @Property({ type: 'integer' })
-  denied!: number;
-
-  /** Sum of working days the decided cases took; average = this / completed. */
-  @Property({ type: 'integer' })
-  workingDaysTaken!: number;
 }

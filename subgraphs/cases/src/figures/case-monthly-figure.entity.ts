@@ -1,4 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey } from '@mikro-orm/core';
+import { FigureCounters } from './figure-counters';
 
 /**
  * The daily rollup summed by calendar month, so that figures over years read a dozen rows a
@@ -9,7 +10,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'case_monthly_figure' })
 @Index({ properties: ['departmentId', 'month'] })
-export class CaseMonthlyFigure {
+export class CaseMonthlyFigure extends FigureCounters {
   /** The first day of the calendar month. */
   @PrimaryKey({ type: 'date' })
   month!: string;
@@ -23,24 +24,4 @@ export class CaseMonthlyFigure {
    */
   @PrimaryKey({ type: 'uuid' })
   departmentId!: string;
-
-  @Property({ type: 'integer' })
-  registered!: number;
-
-  @Property({ type: 'integer' })
-  accepted!: number;
-
-  /** Decided (approved or denied) that month. */
-  @Property({ type: 'integer' })
-  completed!: number;
-
-  @Property({ type: 'integer' })
-  completedOnTime!: number;
-
-  @Property({ type: 'integer' })
-  denied!: number;
-
-  /** Sum of working days the decided cases took; average = this / completed. */
-  @Property({ type: 'integer' })
-  workingDaysTaken!: number;
 }

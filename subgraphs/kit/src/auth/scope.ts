@@ -9,6 +9,18 @@ export function actorOf(caller: Caller): string {
   return caller.kind === 'user' ? caller.subject : 'anonymous';
 }
 
+/**
+ * What a subgraph answers a read by: the caller's role and scope (department for department
+ * staff, organisation for partners), never who exactly asks. Callers with the same read scope
+ * get the same answer to the same query, which is what lets the gateway share reads between
+ * them; a resolver that answered by subject would have to change this.
+ */
+export function readScope(caller: Caller): string {
+  return caller.kind === 'user'
+    ? `${caller.role}|${caller.departmentId ?? ''}|${caller.organizationId ?? ''}`
+    : 'anonymous';
+}
+
 /** The department a department staff member is scoped to; undefined for every other role. */
 export function scopedDepartment(caller: Caller): string | undefined {
   if (caller.kind !== 'user' || caller.role !== 'DEPARTMENT_STAFF') return undefined;
