@@ -16,7 +16,6 @@ export interface SharedAnswersOptions {
 }
 
 interface SharedAnswer {
-  generation: number;
   /** Real time (performance.now) and hall time (ms) when the read started. */
   startedAt: number;
   startedAtHall: number;
@@ -46,23 +45,15 @@ interface CallerContext {
  * are neither served nor kept; mutations sent over WebSocket drop kept answers all the same.
  */
 export class SharedAnswers {
-  private generation = 0;
   private readonly answers = new Map<string, SharedAnswer>();
   private readonly maxEntries: number;
-  private shared = 0;
 
   constructor(private readonly options: SharedAnswersOptions) {
     this.maxEntries = options.maxEntries ?? 1000;
   }
 
-  /** Answers handed to a caller from another's read since the gateway started. */
-  get sharedCount(): number {
-    return this.shared;
-  }
-
   /** Something may have changed: no answer read before now is handed on. */
   invalidate(): void {
-    this.generation += 1;
     this.answers.clear();
   }
 
@@ -96,14 +87,9 @@ export class SharedAnswers {
             const kept = sharing.fresh(key);
             if (kept) {
               const answer = await kept.answer;
-              if (answer) {
-                sharing.shared += 1;
-                return sharedResponse(answer);
-              }
-              return null;
+              return answer ? sharedResponse(answer) : null;
             }
             const entry: SharedAnswer = {
-              generation: sharing.generation,
               startedAt: performance.now(),
               startedAtHall: sharing.options.clock.now().getTime(),
               answer: new Promise((resolve) => {
@@ -138,12 +124,7 @@ export class SharedAnswers {
     if (!kept) return undefined;
     const maxAge = this.options.maxAgeMs;
     const hallAge = this.options.clock.now().getTime() - kept.startedAtHall;
-    if (
-      kept.generation === this.generation &&
-      performance.now() - kept.startedAt < maxAge &&
-      hallAge >= 0 &&
-      hallAge < maxAge
-    ) {
+    if (performance.now() - kept.startedAt < maxAge && hallAge >= 0 && hallAge < maxAge) {
       return kept;
     }
     this.answers.delete(key);
