@@ -12,10 +12,9 @@ import {
   type Caller,
   type Role,
 } from '@hall/kit';
-import { GATEWAY_ENTRY_POINT, SUBGRAPH_RUNTIMES } from '@hall/platform';
+import { GATEWAY_ENTRY_POINT, stopChild, SUBGRAPH_RUNTIMES, waitUntilReady } from '@hall/platform';
 import type { SubgraphName } from '@hall/schema';
 import pg from 'pg';
-import { sleep } from './stats';
 
 /** The hall's time in every bench run: a Tuesday morning, the hall open, running in real time. */
 export const HALL_ORIGIN = '2026-11-24T09:00:00+08:00';
@@ -60,44 +59,6 @@ export async function prepareHall(databaseUrl: string, history: boolean): Promis
   for (const runtime of SUBGRAPH_RUNTIMES) {
     await runtime.prepare({ databaseUrl, seed: true, history, clock, logger });
   }
-}
-
-/**
- * Waits for a service: a GET of its readiness path, or for a peer gateway (`/graphql`) a
- * `{ __typename }` query answered 200.
- */
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  const probe = url.endsWith('/graphql')
-    ? () =>
-        fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{"query":"{ __typename }"}',
-        })
-    : () => fetch(url);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited (${child.exitCode})`);
-    try {
-      if ((await probe()).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** A service the bench spawned: its process, for RSS and profiles. */
@@ -198,7 +159,20 @@ export async function startHall(
     process.once('exit', kill);
     child.once('exit', () => process.removeListener('exit', kill));
     try {
-      await waitUntilReady(`http://127.0.0.1:${port}${readyPath}`, child);
+      const url = `http://127.0.0.1:${port}${readyPath}`;
+      // A peer gateway has no readiness path: it is ready once it answers a query.
+      await waitUntilReady(
+        url,
+        child,
+        readyPath.endsWith('/graphql')
+          ? () =>
+              fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: '{"query":"{ __typename }"}',
+              })
+          : undefined,
+      );
     } catch (error) {
       throw new Error(`${name} did not start (see ${logFile}): ${String(error)}`);
     }

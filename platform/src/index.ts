@@ -1,3 +1,4 @@
+export * from './child-services';
 export * from './embedded-database';
 export * from './launcher';
 export * from './subgraphs';

@@ -13,6 +13,7 @@ import {
   type Logger,
   type Role,
 } from '@hall/kit';
+import { stopChild, waitUntilReady } from './child-services';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { platformSecrets } from './secrets';
 import { SIMULATOR_SUBJECT, startHallSimulator, type HallSimulator } from './simulator';
@@ -53,33 +54,6 @@ export interface Platform {
   /** Resolves when a service died on its own (the platform then stops). */
   failed: Promise<string>;
   stop(): Promise<void>;
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /**
