@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ensureDatabase } from '@hall/kit';
-import pg from 'pg';
+import { dropDatabase, ensureDatabase } from '@hall/kit';
 
 /** The server tests run against: DATABASE_URL, set by CI or by the suite's global setup. */
 export function testServerUrl(): string {
@@ -22,16 +21,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await ensureDatabase(url.toString());
   return {
     url: url.toString(),
-    async drop() {
-      const admin = new URL(url);
-      admin.pathname = '/postgres';
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => dropDatabase(url.toString()),
   };
 }

@@ -29,6 +29,23 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+/**
+ * Drops the database `databaseUrl` names, closing its open connections; a no-op when it is
+ * gone already. For throw-away databases (tests), never for the hall's own.
+ */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 export interface PrepareOptions {
   databaseUrl: string;
   /** Fill an empty schema with the default hall (the platform's zero-setup run does). */

@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import pino from 'pino';
 import { openDatabase, type HallOrm } from '../data/orm';
-import { ensureDatabase } from '../data/prepare';
+import { dropDatabase, ensureDatabase } from '../data/prepare';
 import type { Logger } from '../logger';
 import {
   createEventConsumer,
@@ -181,17 +180,7 @@ afterEach(async () => {
 afterAll(async () => {
   await producer?.close();
   await Promise.all((consumerOrms ?? []).map((orm) => orm.close()));
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(
-      `drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`,
-    );
-  } finally {
-    await client.end();
-  }
+  await dropDatabase(databaseUrl);
 });
 
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { openDatabase, SqlStatementCounter, type HallOrm } from '../data/orm';
-import { ensureDatabase } from '../data/prepare';
+import { dropDatabase, ensureDatabase } from '../data/prepare';
 import {
   appendEvents,
   eventChannel,
@@ -97,17 +97,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await orm?.close();
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(
-      `drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`,
-    );
-  } finally {
-    await client.end();
-  }
+  await dropDatabase(databaseUrl);
 });
 
 beforeEach(async () => {

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type HallOrm } from '../data/orm';
-import { ensureDatabase } from '../data/prepare';
+import { dropDatabase, ensureDatabase } from '../data/prepare';
 import { appendEvents, eventLogTableSql, type RecordedEvent } from './event-log';
 import { createEventTail, type EventTail } from './event-tail';
 
@@ -90,17 +89,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await producer?.close();
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(
-      `drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`,
-    );
-  } finally {
-    await client.end();
-  }
+  await dropDatabase(databaseUrl);
 });
 
 describe('an event tail', () => {
