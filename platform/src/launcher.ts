@@ -112,8 +112,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     };
   };
   const stop = async () => {
-    await simulator?.stop();
-    await Promise.all([...children].reverse().map(stopChild));
+    // Every service is told to stop at once, the simulator with them: on SIGINT or SIGTERM
+    // the embedded PostgreSQL's own exit hook stops the database and exits this process
+    // without waiting for this, and a service not yet told would outlive it.
+    await Promise.all([simulator?.stop(), ...children.map(stopChild)]);
     await embedded?.stop();
   };
 
